@@ -1,0 +1,23 @@
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+from redcross.roles import sync_roles
+
+
+def create_roles(apps, schema_editor):
+    # On a fresh database, permissions are only created after all migrations: create them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = None
+    sync_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("redcross", "0001_initial"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [migrations.RunPython(create_roles, migrations.RunPython.noop)]

@@ -1,0 +1,59 @@
+from django.core.cache import cache
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .validators import validate_phone
+
+PROFILE_CACHE_KEY = "redcross:branch-profile"
+
+
+class BranchProfile(models.Model):
+    """The branch's own profile: exactly one row, edited by staff, shown by the public shell."""
+
+    SINGLETON_ID = 1
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=SINGLETON_ID, editable=False)
+    name = models.CharField(_("name"), max_length=100, default=_("City Red Cross Society"))
+    short_name = models.CharField(_("short name"), max_length=30, default=_("Red Cross"))
+    name_en = models.CharField(
+        _("name in English"), max_length=150, blank=True, help_text=_("Shown on the English pages when given.")
+    )
+    logo = models.ImageField(_("logo"), upload_to="branch/", blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[validate_phone])
+    email = models.EmailField(_("email"), blank=True)
+    wechat_name = models.CharField(_("WeChat official account"), max_length=60, blank=True)
+    wechat_qr = models.ImageField(_("WeChat QR code"), upload_to="branch/", blank=True)
+    icp_number = models.CharField(
+        _("ICP filing number"), max_length=60, blank=True, help_text=_("For example 苏ICP备12345678号-1.")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("branch profile")
+        verbose_name_plural = _("branch profile")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(id=1), name="branch_profile_single_row"),
+        ]
+
+    def __str__(self):
+        return str(self.name)
+
+    def save(self, *args, **kwargs):
+        self.id = self.SINGLETON_ID
+        super().save(*args, **kwargs)
+        cache.delete(PROFILE_CACHE_KEY)
+
+    @classmethod
+    def load(cls) -> "BranchProfile":
+        profile = cache.get(PROFILE_CACHE_KEY)
+        if profile is None:
+            profile, _created = cls.objects.get_or_create(id=cls.SINGLETON_ID)
+            cache.set(PROFILE_CACHE_KEY, profile, 300)
+        return profile
+
+    def display_name(self, language_code: str) -> str:
+        if language_code != "zh-hans" and self.name_en:
+            return self.name_en
+        return str(self.name)

@@ -1,0 +1,100 @@
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+
+from tests.factories import StaffFactory
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True, scope="session")
+def plain_static_files():
+    """The manifest storage needs collectstatic; tests serve static files straight from the finders."""
+    with override_settings(
+        STORAGES={
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+    ):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def projects_officer(db):
+    return StaffFactory(role="项目管理员", username="projects-officer")
+
+
+@pytest.fixture
+def training_officer(db):
+    return StaffFactory(role="培训管理员", username="training-officer")
+
+
+@pytest.fixture
+def publicity_officer(db):
+    return StaffFactory(role="宣传管理员", username="publicity-officer")
+
+
+@pytest.fixture
+def leader(db):
+    return StaffFactory(role="领导", username="leader")
+
+
+@pytest.fixture
+def live_worker(transactional_db, tmp_path):
+    """A real Celery worker process on the test database and Redis, consuming its own queue.
+
+    Yields the queue's name; tasks sent there with apply_async(queue=...) run in that worker. The worker sees
+    only committed rows, hence the transactional database.
+    """
+    from django.db import connection
+
+    database_url = urlsplit(os.environ["DATABASE_URL"])._replace(path="/" + connection.settings_dict["NAME"])
+    queue = f"test-{uuid.uuid4().hex[:12]}"
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "redcross", "worker", "--pool=solo", "--loglevel=WARNING",
+         "--without-gossip", "--without-mingle", "--without-heartbeat", "-Q", queue, "-n", f"{queue}@%h"],
+        cwd=ROOT, env={**os.environ, "DATABASE_URL": urlunsplit(database_url)},
+        stdout=(tmp_path / "worker.log").open("w"), stderr=subprocess.STDOUT,
+    )
+    try:
+        yield queue
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_connection_outlives_the_test_database(django_db_setup, django_db_blocker):
+    """A live-server thread may leave an idle connection behind; the test database can only be dropped without."""
+    yield
+    from django.db import connection
+
+    name = connection.settings_dict["NAME"]
+    with django_db_blocker.unblock(), connection._nodb_cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        )

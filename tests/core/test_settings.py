@@ -1,0 +1,80 @@
+"""The settings module read from the environment, checked in fresh processes as an operator would start them."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "a-long-random-production-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
+    "ALLOWED_HOSTS": "redcross.example.cn",
+    "CSRF_TRUSTED_ORIGINS": "https://redcross.example.cn",
+}
+STRIPPED = ("DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT",
+            "SECURE_COOKIES", "CSRF_TRUSTED_ORIGINS", "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "CONN_MAX_AGE")
+
+
+def run_portal(*args: str, **env: str) -> subprocess.CompletedProcess:
+    clean = {key: value for key, value in os.environ.items() if key not in STRIPPED}
+    return subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_portal_refuses_to_start_without_secret_key_when_debug_is_off():
+    result = run_portal("manage.py", "check", DEBUG="0")
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        "SECRET_KEY is not set: set it in the environment (see .env.example) or set DEBUG=1."
+    ]
+
+
+def test_deploy_check_is_clean_with_production_values():
+    result = run_portal(
+        "manage.py", "check", "--deploy", "--fail-level", "WARNING",
+        DATABASE_URL=os.environ["DATABASE_URL"], **PRODUCTION,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_quick_start_defaults_to_sqlite_eager_tasks_and_local_memory_cache():
+    probe = (
+        "import django, json; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps([s.DATABASES['default']['ENGINE'], str(s.DATABASES['default']['NAME']), "
+        "s.CELERY_TASK_ALWAYS_EAGER, s.CACHES['default']['BACKEND'], s.LANGUAGE_CODE, s.TIME_ZONE]))"
+    )
+    result = run_portal("-c", probe, DJANGO_SETTINGS_MODULE="redcross.settings", DEBUG="1")
+    engine, name, eager, cache, language, zone = json.loads(result.stdout)
+    assert engine == "django.db.backends.sqlite3"
+    assert Path(name) == ROOT / "db.sqlite3"
+    assert eager is True
+    assert cache.endswith("LocMemCache")
+    assert (language, zone) == ("zh-hans", "Asia/Shanghai")
+
+
+def test_redis_url_makes_redis_the_broker_result_backend_and_cache():
+    probe = (
+        "import django, json; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps([s.CELERY_BROKER_URL, s.CELERY_RESULT_BACKEND, s.CELERY_TASK_ALWAYS_EAGER, "
+        "s.CACHES['default']['BACKEND'], s.DATABASES['default']['CONN_MAX_AGE']]))"
+    )
+    result = run_portal(
+        "-c", probe, DJANGO_SETTINGS_MODULE="redcross.settings", REDIS_URL="redis://127.0.0.1:6379/3",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/redcross", **PRODUCTION,
+    )
+    broker, backend, eager, cache, conn_max_age = json.loads(result.stdout)
+    assert broker == backend == "redis://127.0.0.1:6379/3"
+    assert eager is False
+    assert cache == "django.core.cache.backends.redis.RedisCache"
+    assert conn_max_age > 0
+
+
+def test_every_model_change_has_a_migration(db):
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
