@@ -38,12 +38,16 @@ def city():
                    (Status.COMPLETED, dt.date(2025, 2, 1))]:
         older = project_transition(project=older, to=to, on=on)
 
-    FundingLineFactory(project=upward, source="provincial", amount=Decimal("70000.00"), received_on=dt.date(2025, 4, 1))
+    FundingLineFactory(project=upward, source="provincial", amount=Decimal("70000.00"),
+                       received_on=dt.date(2025, 4, 1))
     FundingLineFactory(project=upward, source="self_raised", amount=Decimal("12345.67"),
                        received_on=dt.date(2025, 5, 1))
-    FundingLineFactory(project=older, source="provincial", amount=Decimal("5000.00"), received_on=dt.date(2024, 12, 31))
-    upward.spendings.create(source="provincial", amount=Decimal("60000.00"), purpose="装修", spent_on=dt.date(2025, 6, 1))
-    upward.spendings.create(source="self_raised", amount=Decimal("345.67"), purpose="图书", spent_on=dt.date(2025, 7, 1))
+    FundingLineFactory(project=older, source="provincial", amount=Decimal("5000.00"),
+                       received_on=dt.date(2024, 12, 31))
+    upward.spendings.create(source="provincial", amount=Decimal("60000.00"), purpose="装修",
+                            spent_on=dt.date(2025, 6, 1))
+    upward.spendings.create(source="self_raised", amount=Decimal("345.67"), purpose="图书",
+                            spent_on=dt.date(2025, 7, 1))
 
     ActivityFactory(site=east, kind=Activity.Kind.BOOK_DRIVE, books=120, participants=10, volunteers=3,
                     volunteer_hours=Decimal("6.5"), beneficiaries=40, date=dt.date(2025, 4, 23))
