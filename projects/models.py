@@ -331,6 +331,9 @@ class Activity(models.Model):
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.title}"
 
+    def get_absolute_url(self):
+        return reverse("projects:activity_detail", args=[self.pk])
+
 
 class Photo(models.Model):
     """A photo of exactly one site, facility or activity."""

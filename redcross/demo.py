@@ -16,7 +16,7 @@ DEMO_ACCOUNTS = (
 )
 
 
-def seed() -> list[tuple[str, str]]:
+def seed(scale: int = 1) -> list[tuple[str, str]]:
     profile = BranchProfile.load()
     if profile.address == "":
         profile.name = "示例市红十字会"

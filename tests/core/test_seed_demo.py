@@ -24,3 +24,19 @@ def test_seed_demo_creates_one_login_per_role_and_can_run_twice(db, settings, ca
         assert list(user.groups.values_list("name", flat=True)) == ([role.name] if role else [])
     out = capsys.readouterr().out
     assert "demo-leader" in out and DEMO_PASSWORD in out
+
+
+def test_seed_demo_builds_a_believable_city_once_and_scales(db, settings):
+    from projects.models import Activity, Project, Site
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    counts = (Site.objects.count(), Project.objects.count(), Activity.objects.count())
+    call_command("seed_demo")
+    assert (Site.objects.count(), Project.objects.count(), Activity.objects.count()) == counts
+    assert Project.objects.filter(status="completed", fundings__source="provincial").exists()
+    assert set(Site.objects.values_list("name", flat=True)) >= {"东湖社区", "西园社区"}
+
+    call_command("seed_demo", scale=3)
+    assert Site.objects.count() == counts[0] * 3
+    assert Activity.objects.count() == counts[2] * 3

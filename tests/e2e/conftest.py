@@ -1,8 +1,10 @@
 """Browser tests: Debian's Chromium driven by Playwright at a phone's viewport, against a live server."""
 
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -35,6 +37,15 @@ def browser_context_args(browser_context_args):
         "locale": "zh-CN",
         "device_scale_factor": 2,
     }
+
+
+@pytest.fixture(autouse=True)
+def reference_data(transactional_db):
+    """Live-server tests run on committed data, emptied after each: put back what data migrations wrote.
+
+    (The roles come back by themselves: flushing the database sends post_migrate.)
+    """
+    import_module("projects.migrations.0002_facility_kinds").add_kinds(apps, None)
 
 
 @pytest.fixture

@@ -69,3 +69,24 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     volunteer_hours = Decimal("10.0")
     beneficiaries = 30
     published = True
+
+
+def jpeg_bytes(size=(800, 600), color=(200, 30, 30)) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def photo_of(**owner):
+    """A real photo (so that its thumbnail can be made) of a site, facility or activity."""
+    from django.core.files.base import ContentFile
+
+    from projects.models import Photo
+
+    photo = Photo(**owner)
+    photo.image.save("photo.jpg", ContentFile(jpeg_bytes()), save=True)
+    return photo

@@ -13,10 +13,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--scale", type=int, default=1, help="Multiply the volume of demo records (for benchmarks)."
+        )
+        parser.add_argument(
             "--force", action="store_true", help="Run even with DEBUG off (never on a real portal)."
         )
 
-    def handle(self, *args, force=False, **options):
+    def handle(self, *args, force=False, scale=1, **options):
+        if scale < 1:
+            raise CommandError("--scale must be 1 or more.")
         if not settings.DEBUG and not force:
             raise CommandError(
                 "seed_demo creates accounts with a published password: it runs only with DEBUG=1 (or --force)."
@@ -30,7 +35,7 @@ class Command(BaseCommand):
                     if error.name != f"{app_config.name}.demo":
                         raise
                     continue
-                result = module.seed()
+                result = module.seed(scale=scale)
                 if app_config.name == "redcross":
                     logins = result
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))

@@ -1,0 +1,63 @@
+"""Reads of the public pages: a fixed number of queries whatever the number of rows."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from redcross.formats import subquery_sum
+
+from .models import Activity, Facility, FacilityKind, FundingLine, Photo, Project, Site, SpendingLine
+
+LATEST_ACTIVITIES = 5
+
+
+def published_activities() -> QuerySet[Activity]:
+    return Activity.objects.filter(published=True).filter(Q(site__isnull=True) | Q(site__published=True))
+
+
+def sites_for_public(*, facility_kind: FacilityKind | None = None) -> QuerySet[Site]:
+    sites = Site.objects.filter(published=True).annotate(
+        facility_count=Count("facilities", filter=Q(facilities__in_service=True), distinct=True),
+        activity_count=Count("activities", filter=Q(activities__published=True), distinct=True),
+    )
+    if facility_kind is not None:
+        sites = sites.filter(pk__in=Facility.objects.filter(kind=facility_kind, in_service=True).values("site"))
+    return sites.order_by("name")
+
+
+def facility_kinds_in_use() -> QuerySet[FacilityKind]:
+    return FacilityKind.objects.filter(
+        facilities__in_service=True, facilities__site__published=True
+    ).distinct().order_by("order", "name")
+
+
+def site_for_public(pk: int) -> Site:
+    projects = (
+        Project.objects.filter(published=True)
+        .annotate(received=subquery_sum(FundingLine.objects), spent=subquery_sum(SpendingLine.objects))
+        .prefetch_related(
+            Prefetch("fundings", queryset=FundingLine.objects.order_by("received_on")),
+            Prefetch("spendings", queryset=SpendingLine.objects.order_by("spent_on")),
+        )
+        .order_by("-year", "title")
+    )
+    return (
+        Site.objects.filter(published=True)
+        .prefetch_related(
+            Prefetch("facilities", queryset=Facility.objects.filter(in_service=True).select_related("kind")),
+            Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")),
+            Prefetch("projects", queryset=projects),
+        )
+        .get(pk=pk)
+    )
+
+
+def latest_activities_at(site: Site) -> list[Activity]:
+    return list(published_activities().filter(site=site).order_by("-date", "-pk")[:LATEST_ACTIVITIES])
+
+
+def activities_for_public() -> QuerySet[Activity]:
+    return (
+        published_activities()
+        .select_related("site")
+        .prefetch_related(Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")))
+        .order_by("-date", "-pk")
+    )

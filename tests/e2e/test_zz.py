@@ -1,2 +1,0 @@
-def test_zz(transactional_db):
-    pass
