@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from redcross.choices import FundingSource
 from redcross.images import PhotoField, thumbnail_spec
 from redcross.uploads import validate_document
 
@@ -198,15 +199,6 @@ class ProjectTransition(models.Model):
 
     def __str__(self):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
-
-
-class FundingSource(models.TextChoices):
-    SELF_RAISED = "self_raised", _("self-raised")
-    PROVINCIAL = "provincial", _("provincial Red Cross subsidy")
-    HEADQUARTERS = "headquarters", _("Red Cross Society of China")
-    GOVERNMENT = "government", _("government")
-    DONATION = "donation", _("public donations")
-    OTHER = "other", _("other")
 
 
 class FundingLine(models.Model):

@@ -16,7 +16,7 @@ class BranchProfileAdmin(SimpleHistoryAdmin):
     """Exactly one profile: the list goes straight to it, and it can be neither added nor deleted."""
 
     fieldsets = (
-        (None, {"fields": ("name", "short_name", "name_en", "logo")}),
+        (None, {"fields": ("name", "short_name", "name_en", "code", "logo")}),
         (_("Contact"), {"fields": ("address", "phone", "email")}),
         (_("WeChat"), {"fields": ("wechat_name", "wechat_qr")}),
         (_("Footer"), {"fields": ("icp_number",)}),

@@ -1,4 +1,5 @@
 from django.core.cache import cache
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -18,6 +19,11 @@ class BranchProfile(models.Model):
     short_name = models.CharField(_("short name"), max_length=30, default=_("Red Cross"))
     name_en = models.CharField(
         _("name in English"), max_length=150, blank=True, help_text=_("Shown on the English pages when given.")
+    )
+    code = models.CharField(
+        _("branch code"), max_length=10, default="RC",
+        help_text=_("Letters or digits that begin every certificate number, e.g. HA for 海安."),
+        validators=[RegexValidator(r"^[A-Z0-9]{1,10}$", _("Use capital letters and digits only."))],
     )
     logo = models.ImageField(_("logo"), upload_to="branch/", blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)

@@ -10,7 +10,7 @@ def profile_form(**values):
     data = {
         "name": "海安市红十字会", "short_name": "海安红会", "name_en": "Hai'an Red Cross Society",
         "address": "海安市长江中路 1 号", "phone": "0513-88881234", "email": "", "wechat_name": "海安红十字救援队",
-        "icp_number": "苏ICP备12345678号-1",
+        "icp_number": "苏ICP备12345678号-1", "code": "HA",
     }
     return {**data, **values}
 
