@@ -17,13 +17,17 @@ class Role:
     extra: tuple[str, ...] = ()
 
     def permission_filter(self) -> Q:
-        wanted = Q(content_type__app_label__in=self.manages) | Q(
-            content_type__app_label__in=self.views, codename__startswith="view_"
-        )
+        managed = Q(content_type__app_label__in=self.manages)
+        viewed = Q(content_type__app_label__in=self.views, codename__startswith="view_")
+        wanted = (managed | viewed) & ~Q(codename__in=EXPLICIT_ONLY)
         for perm in self.extra:
             app_label, codename = perm.split(".", 1)
             wanted |= Q(content_type__app_label=app_label, codename=codename)
         return wanted
+
+
+# Permissions no role carries: an administrator gives them to a named person (seeing personal data whole).
+EXPLICIT_ONLY = ("view_personal_data",)
 
 
 PROJECTS_MANAGER = Role("项目管理员", manages=("projects",))

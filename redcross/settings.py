@@ -194,6 +194,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 IMAGEKIT_CACHEFILE_DIR = "thumbnails"
 
+# Public forms, per client address (django-ratelimit, counted in the cache).
+RATELIMIT_SIGN_UP = os.environ.get("RATELIMIT_SIGN_UP", "20/h")
+RATELIMIT_CERTIFICATE_CHECK = os.environ.get("RATELIMIT_CERTIFICATE_CHECK", "30/h")
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -227,4 +231,17 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}, "axes": {"level": "WARNING"}},
+}
+
+# Messages to staff: "redcross.notify.LogBackend" (default, sends nothing) or "redcross.notify.EmailBackend".
+NOTIFY_BACKEND = os.environ.get("NOTIFY_BACKEND", "redcross.notify.LogBackend")
+
+# Beat copies this schedule into its database on start; times are in CELERY_TIMEZONE (Asia/Shanghai).
+from celery.schedules import crontab  # noqa: E402  (kept beside the one schedule that needs it)
+
+CELERY_BEAT_SCHEDULE = {
+    "training-expiring-certificates": {
+        "task": "training.tasks.notify_expiring_certificates",
+        "schedule": crontab(hour=8, minute=0),
+    },
 }

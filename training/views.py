@@ -1,7 +1,172 @@
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.conf import settings
+from django.contrib import messages
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+from django_ratelimit.core import is_ratelimited
+
+from redcross.masking import mask_name, mask_phone
+
+from . import selectors, services
+from .forms import CertificateCheckForm, SessionFilterForm, SignUpForm
+from .models import Base, Certificate, Registration, Session
+
+REGISTRATION_SALT = "training.registration"
+
+
+def registration_token(registration: Registration) -> str:
+    return signing.dumps(registration.pk, salt=REGISTRATION_SALT, compress=True)
+
+
+def registration_from_token(token: str) -> Registration:
+    try:
+        pk = signing.loads(token, salt=REGISTRATION_SALT)
+    except signing.BadSignature as error:
+        raise Http404 from error
+    return get_object_or_404(Registration.objects.select_related("session__course", "session__base", "trainee"),
+                             pk=pk)
+
+
+def too_many(request):
+    return render(request, "training/too_many.html", status=429)
+
+
+def limited(request, group: str, rate: str) -> bool:
+    return is_ratelimited(request, group=group, key="redcross.http.ratelimit_key", rate=rate, increment=True)
 
 
 @require_GET
-def index(request):
-    return render(request, "training/index.html")
+def base_list(request):
+    latitude = selectors.float_or_none(request.GET.get("lat"))
+    longitude = selectors.float_or_none(request.GET.get("lng"))
+    located = latitude is not None and longitude is not None and -90 <= latitude <= 90 and -180 <= longitude <= 180
+    bases = selectors.bases_for_public(latitude=latitude if located else None, longitude=longitude if located else None)
+    return render(request, "training/base_list.html", {
+        "bases": bases, "located": located, "bad_location": ("lat" in request.GET) and not located,
+    })
+
+
+@require_GET
+def base_detail(request, pk: int):
+    try:
+        base = selectors.base_for_public(pk)
+    except Base.DoesNotExist as error:
+        raise Http404 from error
+    return render(request, "training/base_detail.html", {"base": base})
+
+
+@require_GET
+def session_list(request):
+    form = SessionFilterForm(request.GET or None)
+    sessions = selectors.upcoming_public_sessions()
+    if form.is_valid():
+        if form.cleaned_data["course"]:
+            sessions = sessions.filter(course=form.cleaned_data["course"])
+        if form.cleaned_data["base"]:
+            sessions = sessions.filter(base=form.cleaned_data["base"])
+    return render(request, "training/session_list.html", {"sessions": sessions, "form": form})
+
+
+def _session_or_404(pk: int) -> Session:
+    try:
+        return selectors.session_for_public(pk)
+    except Session.DoesNotExist as error:
+        raise Http404 from error
+
+
+@require_GET
+def session_detail(request, pk: int):
+    session = _session_or_404(pk)
+    form = SignUpForm(session=session) if session.signup_open() else None
+    return render(request, "training/session_detail.html", {"session": session, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def sign_up(request, pk: int):
+    session = _session_or_404(pk)
+    if request.method == "GET":
+        return redirect(session)
+    if limited(request, "training.sign_up", settings.RATELIMIT_SIGN_UP):
+        return too_many(request)
+    form = SignUpForm(request.POST, session=session)
+    if form.is_valid():
+        data = form.cleaned_data
+        person = services.SignUp(name=data["name"], mobile=data["mobile"], resident_id=data["resident_id"],
+                        organisation=data["organisation"])
+        try:
+            registration = services.registration_create(session=session, person=person, consent=data["consent"])
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+        else:
+            return redirect("training:registration_detail", token=registration_token(registration))
+    return render(request, "training/session_detail.html", {"session": session, "form": form}, status=400)
+
+
+@never_cache
+@require_GET
+def registration_detail(request, token: str):
+    registration = registration_from_token(token)
+    return render(request, "training/registration_detail.html", {
+        "registration": registration,
+        "token": token,
+        "position": services.waiting_position(registration)
+        if registration.status == Registration.Status.WAITING else None,
+        "masked_name": mask_name(registration.trainee.name),
+        "masked_mobile": mask_phone(registration.trainee.mobile),
+        "can_cancel": registration.status != Registration.Status.CANCELLED
+        and registration.session.starts_at > timezone.now(),
+    })
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def registration_cancel(request, token: str):
+    registration = registration_from_token(token)
+    if request.method == "POST" and registration.status != Registration.Status.CANCELLED:
+        try:
+            services.registration_cancel(registration=registration)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Your sign-up is cancelled. Thank you for letting us know."))
+        return redirect("training:registration_detail", token=token)
+    return render(request, "training/registration_cancel.html", {"registration": registration, "token": token})
+
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def certificate_check(request):
+    if request.method == "GET":
+        return render(request, "training/certificate_check.html", {"form": CertificateCheckForm()})
+    if limited(request, "training.certificate_check", settings.RATELIMIT_CERTIFICATE_CHECK):
+        return too_many(request)
+    form = CertificateCheckForm(request.POST)
+    result = None
+    if form.is_valid():
+        data = form.cleaned_data
+        certificate = services.certificate_lookup(number=data["number"], name=data["name"])
+        result = {"found": certificate is not None, "certificate": certificate}
+    return render(request, "training/certificate_check.html", {"form": form, "result": result})
+
+
+@never_cache
+@require_GET
+def certificate_verify(request, token: str):
+    certificate = get_object_or_404(Certificate.objects.select_related("trainee", "course"), token=token)
+    return render(request, "training/certificate_verify.html", {"certificate": certificate})
+
+
+@require_GET
+def privacy(request):
+    return render(request, "training/privacy.html")
+

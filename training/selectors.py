@@ -1,0 +1,74 @@
+"""Reads of the public training pages: a fixed number of queries whatever the number of rows."""
+
+from django.db.models import Case, Count, F, FloatField, Prefetch, Q, QuerySet, Value, When
+from django.db.models.functions import ACos, Cast, Cos, Greatest, Least, Radians, Sin
+from django.utils import timezone
+
+from .models import Base, Registration, Session
+
+EARTH_RADIUS_KM = 6371.0
+CONFIRMED = Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED))
+
+
+def upcoming_public_sessions(now=None) -> QuerySet[Session]:
+    now = now or timezone.now()
+    return (
+        Session.objects.filter(
+            public_signup=True, status__in=(Session.Status.OPEN, Session.Status.FULL), starts_at__gt=now
+        )
+        .filter(Q(signup_deadline__isnull=True) | Q(signup_deadline__gt=now))
+        .filter(Q(base__isnull=True) | Q(base__published=True))
+        .select_related("course", "base")
+        .annotate(confirmed=CONFIRMED, seats_left=Greatest(F("seats") - CONFIRMED, Value(0)))
+        .order_by("starts_at", "pk")
+    )
+
+
+def bases_for_public(*, latitude: float | None = None, longitude: float | None = None) -> QuerySet[Base]:
+    """Published bases with their upcoming public sessions; nearest first when a position is given."""
+    bases = Base.objects.filter(published=True).prefetch_related(
+        Prefetch("sessions", queryset=upcoming_public_sessions(), to_attr="upcoming")
+    )
+    if latitude is None or longitude is None:
+        return bases.order_by("name")
+    # Great-circle distance; bases without a location come last.
+    lat, lng = Radians(Value(latitude)), Radians(Value(longitude))
+    base_lat = Radians(Cast("latitude", FloatField()))
+    base_lng = Radians(Cast("longitude", FloatField()))
+    cosine = Sin(lat) * Sin(base_lat) + Cos(lat) * Cos(base_lat) * Cos(base_lng - lng)
+    # PostgreSQL's LEAST skips NULL, so a base without a location needs its own case.
+    distance = Case(
+        When(latitude__isnull=True, then=Value(None, output_field=FloatField())),
+        default=ACos(Least(cosine, Value(1.0))) * Value(EARTH_RADIUS_KM),
+        output_field=FloatField(),
+    )
+    return bases.annotate(distance_km=distance).order_by(F("distance_km").asc(nulls_last=True), "name")
+
+
+def base_for_public(pk: int) -> Base:
+    return (
+        Base.objects.filter(published=True)
+        .prefetch_related("equipment", Prefetch("sessions", queryset=upcoming_public_sessions(), to_attr="upcoming"))
+        .get(pk=pk)
+    )
+
+
+def session_for_public(pk: int) -> Session:
+    return (
+        Session.objects.filter(public_signup=True)
+        .exclude(status__in=(Session.Status.PLANNED,))
+        .filter(Q(base__isnull=True) | Q(base__published=True))
+        .select_related("course", "base")
+        .annotate(confirmed=CONFIRMED, seats_left=Greatest(F("seats") - CONFIRMED, Value(0)))
+        .get(pk=pk)
+    )
+
+
+def float_or_none(value) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number == number else None  # NaN is not a position
+
+

@@ -1,0 +1,102 @@
+"""The figures of the training front for a period, computed by the database."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import GreaterThan
+
+from redcross.choices import FundingSource
+
+from .models import Base, BaseFunding, Certificate, Course, Registration, Session, Visit
+
+ZERO = Decimal("0.00")
+
+
+def held_sessions(start: date, end: date):
+    return Session.objects.filter(status=Session.Status.HELD, starts_at__date__range=(start, end))
+
+
+def trainees_of_session():
+    """A session's trainees: those who attended, or the headcount recorded for a session held without names."""
+    attended = Coalesce(
+        Subquery(
+            Registration.objects.filter(session=OuterRef("pk"), attended=True)
+            .order_by().values("session").annotate(n=Count("pk")).values("n"),
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+    return Case(
+        When(GreaterThan(attended, 0), then=attended), default=Coalesce("headcount", 0), output_field=IntegerField()
+    )
+
+
+def _grouped(sessions, field: str) -> dict:
+    rows = sessions.values(field).annotate(n=Count("pk"), people=Sum(trainees_of_session())).order_by(field)
+    return {row[field]: {"sessions": row["n"], "trainees": row["people"] or 0} for row in rows}
+
+
+def bases_in_service(day: date):
+    return Base.objects.filter(Q(opened_on__isnull=True) | Q(opened_on__lte=day)).filter(
+        Q(closed_on__isnull=True) | Q(closed_on__gt=day)
+    )
+
+
+def summary(start: date, end: date) -> dict:
+    """Figures for the days from `start` to `end`, both included (dates in Asia/Shanghai).
+
+    Sessions count when held in the period; trainees are those who attended, or the headcount recorded for a
+    session held without names. Bases are counted as they stand at the end of the period.
+    """
+    sessions = held_sessions(start, end)
+    totals = sessions.aggregate(sessions=Count("pk"), trainees=Coalesce(Sum(trainees_of_session()), 0))
+    by_kind = _grouped(sessions, "course__kind")
+    certificates = Certificate.objects.filter(issued_on__range=(start, end))
+
+    visits = Visit.objects.filter(date__range=(start, end))
+    visits_by_base = {
+        row["base__name"]: {"visits": row["n"], "visitors": row["people"]}
+        for row in visits.values("base__name").annotate(n=Count("pk"), people=Sum("headcount")).order_by("base__name")
+    }
+
+    bases = bases_in_service(end)
+    funding = dict(
+        BaseFunding.objects.filter(spent_on__range=(start, end)).values("source").annotate(total=Sum("amount"))
+        .values_list("source", "total").order_by()
+    )
+    money = {value: funding.get(value, ZERO) for value in FundingSource.values}
+
+    return {
+        "period": {"start": start, "end": end},
+        "sessions": {
+            **totals,
+            "by_course_kind": {kind: by_kind.get(kind, {"sessions": 0, "trainees": 0}) for kind in Course.Kind.values},
+            "by_course": _grouped(sessions, "course__name"),
+            "by_audience": _grouped(sessions, "audience"),
+            "by_place": {
+                (key or ""): value for key, value in _grouped(
+                    sessions.annotate(place=Coalesce("base__name", "venue")), "place"
+                ).items()
+            },
+        },
+        "first_aiders": {
+            "certificates": certificates.count(),
+            "certified_people": certificates.filter(course__kind=Course.Kind.FIRST_AIDER)
+            .values("trainee").distinct().count(),
+        },
+        "elder_care_trainees": by_kind.get(Course.Kind.ELDER_CARE, {}).get("trainees", 0),
+        "visits": {
+            "visits": visits.count(),
+            "visitors": visits.aggregate(n=Coalesce(Sum("headcount"), Value(0)))["n"],
+            "by_base": visits_by_base,
+        },
+        "bases": {
+            "in_service": bases.count(),
+            "standardised": bases.filter(standardised=True, standardised_since__lte=end).count(),
+            "seats": bases.aggregate(n=Coalesce(Sum("seats"), Value(0)))["n"],
+            "money_by_source": money,
+            "money": sum(money.values(), ZERO),
+        },
+    }
