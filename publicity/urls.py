@@ -5,5 +5,6 @@ from . import views
 app_name = "publicity"
 
 urlpatterns = [
-    path("", views.index, name="index"),
+    path("", views.article_list, name="index"),
+    path("<int:pk>/", views.article_detail, name="article_detail"),
 ]

@@ -37,6 +37,25 @@ def test_seed_demo_builds_a_believable_city_once_and_scales(db, settings):
     assert Project.objects.filter(status="completed", fundings__source="provincial").exists()
     assert set(Site.objects.values_list("name", flat=True)) >= {"东湖社区", "西园社区"}
 
-    call_command("seed_demo", scale=3)
-    assert Site.objects.count() == counts[0] * 3
-    assert Activity.objects.count() == counts[2] * 3
+    call_command("seed_demo", scale=2)
+    assert Site.objects.count() == counts[0] * 2
+    assert Activity.objects.count() == counts[2] * 2
+
+
+def test_seed_demo_gives_every_front_the_figures_of_the_source_report(db, settings):
+    import datetime as dt
+
+    from publicity.summary import summary as publicity_summary
+    from training.models import Base, Certificate
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    call_command("seed_demo")
+    placements = publicity_summary(dt.date(2019, 1, 1), dt.date.today())["placements"]
+    assert placements["by_level"]["national"] == 24
+    assert placements["research_articles"] == 2
+    assert placements["by_level"]["provincial"] + placements["by_level"]["prefecture"] == 15
+    assert placements["by_level"]["local"] == 71
+    assert sorted(Base.objects.values_list("position", flat=True)) == ["centre", "east", "north", "south", "west"]
+    assert Certificate.objects.filter(expires_on__lt=dt.date.today()).exists()
+    assert Certificate.objects.filter(expires_on__gte=dt.date.today()).exists()

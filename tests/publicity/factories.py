@@ -3,7 +3,15 @@ import datetime as dt
 import factory
 
 from publicity.models import (
-    Article, Correspondent, Outlet, OutletLevel, Placement, Story, StoryKind, WeChatAccount, WeChatPost,
+    Article,
+    Correspondent,
+    Outlet,
+    OutletLevel,
+    Placement,
+    Story,
+    StoryKind,
+    WeChatAccount,
+    WeChatPost,
 )
 
 

@@ -1,0 +1,87 @@
+import datetime as dt
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from publicity.models import Article
+from tests.projects.factories import ActivityFactory, jpeg_bytes
+from tests.publicity.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_for(client, url) -> int:
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def days_ago(days: int) -> dt.datetime:
+    return timezone.now() - dt.timedelta(days=days)
+
+
+def test_the_news_list_shows_published_articles_newest_first_by_category(client):
+    ArticleFactory(title="救援队参加防汛演练", published_at=days_ago(2))
+    ArticleFactory(title="博爱家园新书屋开放", category=Article.Category.FRATERNITY, published_at=days_ago(1))
+    ArticleFactory(title="草稿", published=False)
+    ArticleFactory(title="明天发布", published_at=timezone.now() + dt.timedelta(days=1))
+    page = client.get("/news/").content.decode()
+    assert page.index("博爱家园新书屋开放") < page.index("救援队参加防汛演练")
+    assert "草稿" not in page and "明天发布" not in page
+    page = client.get("/news/?category=fraternity").content.decode()
+    assert "博爱家园新书屋开放" in page and "救援队参加防汛演练" not in page
+    assert client.get("/news/?category=nonsense&page=x").status_code == 200
+
+
+def test_an_article_page_is_ready_to_share_in_wechat(client):
+    article = ArticleFactory(title="“救”在身边", summary="市民学会心肺复苏", published_at=days_ago(3))
+    article.cover.save("cover.jpg", ContentFile(jpeg_bytes()), save=True)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "<title>“救”在身边 · " in page
+    assert '<meta name="description" content="市民学会心肺复苏">' in page
+    assert '<meta property="og:title" content="“救”在身边">' in page
+    assert 'property="og:image" content="http://testserver/media/publicity/news/' in page
+
+
+def test_no_script_can_be_stored_in_an_article(client):
+    article = ArticleFactory(body='<p onclick="steal()">好<script>alert(1)</script></p><img src="javascript:x()">'
+                                  '<a href="https://example.cn">链接</a>')
+    article.refresh_from_db()
+    assert "script" not in article.body and "onclick" not in article.body and "javascript" not in article.body
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert '<a href="https://example.cn" rel="noopener noreferrer">链接</a>' in page
+
+
+def test_previous_and_next_articles(client):
+    older = ArticleFactory(title="较早的新闻", published_at=days_ago(3))
+    middle = ArticleFactory(title="中间的新闻", published_at=days_ago(2))
+    newer = ArticleFactory(title="最新的新闻", published_at=days_ago(1))
+    page = client.get(middle.get_absolute_url()).content.decode()
+    assert older.get_absolute_url() in page and newer.get_absolute_url() in page
+    assert client.get(ArticleFactory(published=False).get_absolute_url()).status_code == 404
+
+
+def test_an_article_links_to_its_published_activity(client):
+    activity = ActivityFactory(title="慰问老兵活动")
+    article = ArticleFactory(activity=activity)
+    assert activity.get_absolute_url() in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_the_home_page_shows_the_latest_news(client):
+    for n in range(4):
+        ArticleFactory(title=f"第{n}条新闻", published_at=days_ago(10 - n))
+    page = client.get("/").content.decode()
+    assert "第3条新闻" in page and "第1条新闻" in page and "第0条新闻" not in page
+
+
+def test_news_pages_cost_the_same_queries_for_1_and_30_articles(client):
+    first = ArticleFactory(published_at=days_ago(40))
+    counts = (queries_for(client, "/news/"), queries_for(client, first.get_absolute_url()), queries_for(client, "/"))
+    for n in range(29):
+        ArticleFactory(published_at=days_ago(n + 1))
+    assert (queries_for(client, "/news/"), queries_for(client, first.get_absolute_url()),
+            queries_for(client, "/")) == counts
