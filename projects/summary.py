@@ -104,3 +104,12 @@ def summary(start: date, end: date) -> dict:
         },
         "activities": {"by_kind": activity_rows, "total": activity_total},
     }
+
+
+def activity_rows(start: date, end: date) -> list[dict]:
+    """The activities held in the period, one row each, for the report's lists."""
+    kinds = dict(Activity.Kind.choices)
+    rows = Activity.objects.filter(date__range=(start, end)).order_by("date", "pk").values(
+        "date", "title", "kind", "site__name", "participants", "volunteers", "volunteer_hours", "beneficiaries", "books"
+    )
+    return [{**row, "kind": str(kinds[row["kind"]])} for row in rows]

@@ -79,3 +79,13 @@ def summary(start: date, end: date) -> dict:
         "news_articles": Article.objects.filter(published=True, published_at__date__range=(start, end)).count(),
     }
 
+
+
+def placement_rows(start: date, end: date) -> list[dict]:
+    """The placements of the period, one row each, for the report's lists."""
+    levels, kinds = dict(OutletLevel.choices), dict(StoryKind.choices)
+    rows = Placement.objects.filter(published_on__range=(start, end)).order_by("published_on", "pk").values(
+        "published_on", "story__title", "story__kind", "outlet__name", "outlet__level"
+    )
+    return [{**row, "story__kind": str(kinds[row["story__kind"]]), "outlet__level": str(levels[row["outlet__level"]])}
+            for row in rows]

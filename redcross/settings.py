@@ -36,6 +36,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "redcross.apps.RedcrossConfig",
+    "redcross.reports.apps.ReportsConfig",
     "projects.apps.ProjectsConfig",
     "training.apps.TrainingConfig",
     "publicity.apps.PublicityConfig",
@@ -177,6 +178,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Files only staff may download (summary reports): never under MEDIA_ROOT, served through a permission check.
+PRIVATE_ROOT = Path(os.environ.get("PRIVATE_ROOT", BASE_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -230,7 +233,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # Messages to staff: "redcross.notify.LogBackend" (default, sends nothing) or "redcross.notify.EmailBackend".
@@ -240,6 +248,19 @@ NOTIFY_BACKEND = os.environ.get("NOTIFY_BACKEND", "redcross.notify.LogBackend")
 from celery.schedules import crontab  # noqa: E402  (kept beside the one schedule that needs it)
 
 CELERY_BEAT_SCHEDULE = {
+    # The report of the month, quarter and year just closed, queued at 01:00 China time the day after.
+    "reports-month": {
+        "task": "redcross.reports.tasks.queue_closed_period", "args": ["month"],
+        "schedule": crontab(hour=1, minute=0, day_of_month=1),
+    },
+    "reports-quarter": {
+        "task": "redcross.reports.tasks.queue_closed_period", "args": ["quarter"],
+        "schedule": crontab(hour=1, minute=10, day_of_month=1, month_of_year="1,4,7,10"),
+    },
+    "reports-year": {
+        "task": "redcross.reports.tasks.queue_closed_period", "args": ["year"],
+        "schedule": crontab(hour=1, minute=20, day_of_month=1, month_of_year=1),
+    },
     "training-expiring-certificates": {
         "task": "training.tasks.notify_expiring_certificates",
         "schedule": crontab(hour=8, minute=0),

@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("projects/", include("projects.urls")),
     path("training/", include("training.urls")),
     path("news/", include("publicity.urls")),
+    path("reports/", include("redcross.reports.urls")),
     prefix_default_language=False,
 )
 if settings.DEBUG:

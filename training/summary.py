@@ -4,7 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncMonth
 from django.db.models.lookups import GreaterThan
 
 from redcross.choices import FundingSource
@@ -68,8 +68,16 @@ def summary(start: date, end: date) -> dict:
     )
     money = {value: funding.get(value, ZERO) for value in FundingSource.values}
 
+    months = (
+        sessions.annotate(month=TruncMonth("starts_at")).values("month")
+        .annotate(n=Count("pk"), people=Sum(trainees_of_session())).order_by("month")
+    )
     return {
         "period": {"start": start, "end": end},
+        "trainees_by_month": [
+            {"month": row["month"].strftime("%Y-%m"), "sessions": row["n"], "trainees": row["people"] or 0}
+            for row in months
+        ],
         "sessions": {
             **totals,
             "by_course_kind": {kind: by_kind.get(kind, {"sessions": 0, "trainees": 0}) for kind in Course.Kind.values},
@@ -100,3 +108,13 @@ def summary(start: date, end: date) -> dict:
             "money": sum(money.values(), ZERO),
         },
     }
+
+
+def session_rows(start: date, end: date) -> list[dict]:
+    """The sessions held in the period, one row each, for the report's lists."""
+    audiences = dict(Session.Audience.choices)
+    rows = (
+        held_sessions(start, end).annotate(trainees=trainees_of_session(), place=Coalesce("base__name", "venue"))
+        .order_by("starts_at", "pk").values("starts_at", "course__name", "place", "audience", "organiser", "trainees")
+    )
+    return [{**row, "audience": str(audiences[row["audience"]])} for row in rows]

@@ -111,3 +111,11 @@ def test_the_figures_cost_the_same_queries_for_more_rows(year):
     with CaptureQueriesContext(connection) as large:
         summary(*YEAR_2025)
     assert len(large) == len(small)
+
+
+def test_trainees_are_counted_per_month_in_china_time(year):
+    assert summary(*YEAR_2025)["trainees_by_month"] == [
+        {"month": "2025-03", "sessions": 1, "trainees": 2},
+        {"month": "2025-06", "sessions": 1, "trainees": 120},
+        {"month": "2025-12", "sessions": 1, "trainees": 25},
+    ]

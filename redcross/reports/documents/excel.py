@@ -1,0 +1,76 @@
+"""The Excel report: a sheet per front, the year-over-year table, and the lists behind the figures."""
+
+import io
+from datetime import datetime
+
+from django.utils import timezone, translation
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from projects.summary import activity_rows
+from publicity.summary import placement_rows
+from training.summary import session_rows
+
+from ..figures import FACTS, FRONTS
+from ..periods import Period
+from .text import change
+
+HEADER = Font(bold=True)
+MONEY_FORMAT, COUNT_FORMAT = "#,##0.00", "#,##0"
+
+
+def _sheet(workbook, title: str, headers: list[str], rows: list[list], widths: list[int], formats=None):
+    sheet = workbook.create_sheet(title)
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = HEADER
+        cell.alignment = Alignment(horizontal="center")
+    for row in rows:
+        sheet.append(row)
+    sheet.freeze_panes = "A2"
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for column, number_format in (formats or {}).items():
+        for cell in sheet[column][1:]:
+            cell.number_format = number_format
+    return sheet
+
+
+def _local(moment: datetime) -> datetime:
+    return timezone.localtime(moment).replace(tzinfo=None)
+
+
+def render(data: dict, period: Period) -> bytes:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    with translation.override("zh-hans"):
+        for front, (label, _compute) in FRONTS.items():
+            facts = [fact for fact in FACTS if fact.front == front]
+            rows = [[str(fact.label), str(fact.unit), data["current"][fact.key], data["since"][fact.key]]
+                    for fact in facts]
+            sheet = _sheet(workbook, str(label), ["指标", "单位", data["period"]["name"], "成立以来累计"], rows,
+                           [44, 8, 18, 18])
+            for row, fact in enumerate(facts, start=2):
+                for column in "CD":
+                    sheet[f"{column}{row}"].number_format = MONEY_FORMAT if fact.money else COUNT_FORMAT
+        yoy = [[str(FRONTS[fact.front][0]), str(fact.label), data["current"][fact.key], data["previous"][fact.key],
+                change(data["current"][fact.key], data["previous"][fact.key])] for fact in FACTS]
+        _sheet(workbook, "同比", ["工作", "指标", data["period"]["name"], data["period"]["earlier"], "同比"], yoy,
+               [16, 44, 18, 18, 14])
+    activities = [[row["date"], row["title"], row["kind"], row["site__name"] or "", row["participants"],
+                   row["volunteers"], float(row["volunteer_hours"]), row["beneficiaries"], row["books"]]
+                  for row in activity_rows(period.start, period.end)]
+    _sheet(workbook, "活动清单", ["日期", "活动", "类型", "站点", "参与人数", "志愿者人数", "志愿服务时长", "受益人数",
+                                 "募集图书"], activities, [12, 36, 16, 16, 10, 10, 12, 10, 10], {"A": "yyyy-mm-dd"})
+    sessions = [[_local(row["starts_at"]), row["course__name"], row["place"] or "", row["audience"], row["organiser"],
+                 row["trainees"]] for row in session_rows(period.start, period.end)]
+    _sheet(workbook, "培训清单", ["时间", "课程", "地点", "培训对象", "组织单位", "培训人数"], sessions,
+           [18, 20, 26, 12, 20, 10], {"A": "yyyy-mm-dd hh:mm"})
+    placements = [[row["published_on"], row["story__title"], row["story__kind"], row["outlet__name"],
+                   row["outlet__level"]] for row in placement_rows(period.start, period.end)]
+    _sheet(workbook, "用稿清单", ["刊发日期", "稿件", "类型", "媒体", "媒体级别"], placements, [12, 44, 10, 20, 16],
+           {"A": "yyyy-mm-dd"})
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,98 @@
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.functional import LazyObject
+from django.utils.translation import gettext_lazy as _
+
+from . import periods
+
+
+class PrivateStorage(LazyObject):
+    """Report files live outside MEDIA_ROOT and are only served through a permission check."""
+
+    def _setup(self):
+        self._wrapped = FileSystemStorage(location=settings.PRIVATE_ROOT, base_url=None)
+
+
+private_storage = PrivateStorage()
+
+
+def _private_storage():
+    return private_storage
+
+
+class Report(models.Model):
+    class Kind(models.TextChoices):
+        MONTH = periods.MONTH, _("month")
+        QUARTER = periods.QUARTER, _("quarter")
+        YEAR = periods.YEAR, _("year")
+        RANGE = periods.RANGE, _("range of days")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("being produced")
+        READY = "ready", _("ready")
+        FAILED = "failed", _("failed")
+
+    kind = models.CharField(_("period"), max_length=10, choices=Kind)
+    start = models.DateField(_("from"))
+    end = models.DateField(_("to"))
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.QUEUED)
+    error = models.TextField(_("error"), blank=True)
+    requested_at = models.DateTimeField(_("asked for at"), auto_now_add=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("asked for by")
+    )
+    scheduled = models.BooleanField(_("by the schedule"), default=False)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    figures = models.JSONField(_("figures"), null=True, blank=True, encoder=None)
+    docx = models.FileField(_("Word file"), storage=_private_storage, upload_to="reports/%Y/", blank=True)
+    xlsx = models.FileField(_("Excel file"), storage=_private_storage, upload_to="reports/%Y/", blank=True)
+    pdf = models.FileField(_("PDF file"), storage=_private_storage, upload_to="reports/%Y/", blank=True)
+
+    class Meta:
+        verbose_name = _("summary report")
+        verbose_name_plural = _("summary reports")
+        ordering = ["-end", "-requested_at"]
+        permissions = [("download_report", _("Can ask for and download summary reports"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "start", "end"], condition=Q(status__in=["queued", "running"]),
+                name="reports_one_in_progress_per_period",
+            ),
+            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="reports_end_after_start"),
+        ]
+
+    def __str__(self):
+        return self.period.name
+
+    def get_absolute_url(self):
+        return reverse("reports:detail", args=[self.pk])
+
+    @property
+    def period(self) -> periods.Period:
+        return periods.Period(self.kind, self.start, self.end)
+
+
+class SentenceTemplate(models.Model):
+    """A sentence of the Word and PDF reports, written with the figures' names; editable by staff."""
+
+    key = models.SlugField(_("key"), max_length=60, unique=True)
+    description = models.CharField(_("where it is used"), max_length=200)
+    text = models.TextField(
+        _("text"),
+        help_text=_("Django template syntax: {{ name }} stands for a figure; the available names are listed in the "
+                    "description and in the figures of any ready report."),
+    )
+
+    class Meta:
+        verbose_name = _("report sentence")
+        verbose_name_plural = _("report sentences")
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.key

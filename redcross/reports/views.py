@@ -1,0 +1,59 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import user_passes_test
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .forms import ReportRequestForm
+from .models import Report
+from .services import report_request
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
+def staff_member(user) -> bool:
+    return user.is_active and (user.is_staff or user.has_perm("reports.download_report"))
+
+
+staff_only = user_passes_test(staff_member, login_url="admin:login")
+
+
+@never_cache
+@staff_only
+@require_http_methods(["GET", "POST"])
+def report_list(request):
+    form = ReportRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        report, created = report_request(period=form.cleaned_data["period"], by=request.user)
+        if created:
+            messages.success(request, _("The report is being produced; this page shows its progress."))
+        else:
+            messages.info(request, _("This report is already being produced."))
+        return redirect(report)
+    reports = Report.objects.select_related("requested_by")[:100]
+    return render(request, "reports/report_list.html", {"form": form, "reports": reports})
+
+
+@never_cache
+@staff_only
+@require_GET
+def report_detail(request, pk: int):
+    report = get_object_or_404(Report, pk=pk)
+    return render(request, "reports/report_detail.html", {"report": report})
+
+
+@staff_only
+@require_GET
+def report_download(request, pk: int, kind: str):
+    report = get_object_or_404(Report, pk=pk, status=Report.Status.READY)
+    if kind not in CONTENT_TYPES or not getattr(report, kind):
+        raise Http404
+    filename = f"{report.period.name}红十字会工作{'总结' if report.kind == 'year' else '简报'}.{kind}"
+    return FileResponse(getattr(report, kind).open("rb"), as_attachment=True, filename=filename,
+                        content_type=CONTENT_TYPES[kind])

@@ -1,0 +1,137 @@
+import datetime as dt
+import io
+import subprocess
+
+import pytest
+from django.core.management import call_command
+from docx import Document
+from openpyxl import load_workbook
+
+from redcross.reports import periods
+from redcross.reports.models import Report, SentenceTemplate
+from redcross.reports.services import report_build, report_request
+from redcross.reports.tasks import MAX_RETRIES, build_report
+from tests.projects.factories import ActivityFactory
+from tests.publicity.factories import OutletFactory, PlacementFactory
+from tests.training.factories import RegistrationFactory, SessionFactory, at
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def private_files(settings, tmp_path):
+    settings.PRIVATE_ROOT = tmp_path / "private"
+
+
+@pytest.fixture
+def year_2025():
+    ActivityFactory(kind="book_drive", books=120, participants=10, date=dt.date(2025, 4, 23))
+    ActivityFactory(date=dt.date(2024, 4, 23), participants=8)
+    session = SessionFactory(status="held", starts_at=at("2025-03-10 09:00"), ends_at=at("2025-03-10 12:00"))
+    for _ in range(3):
+        RegistrationFactory(session=session, attended=True)
+    for _ in range(24):
+        PlacementFactory(outlet=OutletFactory(name="人民网", level="national"), published_on=dt.date(2025, 5, 1))
+    return periods.year(2025)
+
+
+def ready_report(period) -> Report:
+    report = Report.objects.create(kind=period.kind, start=period.start, end=period.end)
+    return report_build(report_id=report.pk)
+
+
+def test_asking_twice_while_a_report_is_in_progress_makes_one(leader):
+    first, created = report_request(period=periods.month(2025, 7), by=leader)
+    again, created_again = report_request(period=periods.month(2025, 7), by=leader)
+    assert created and not created_again and first == again
+    assert Report.objects.count() == 1
+
+
+def test_a_yearly_report_is_a_word_draft_of_the_year_end_report(year_2025):
+    report = ready_report(year_2025)
+    assert report.status == Report.Status.READY
+    document = Document(report.docx.path)
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    assert text.startswith("市红十字会2025年工作总结") or "2025年工作总结" in text.splitlines()[0]
+    assert "一、重视人道项目申报" in text and "二、强化救护培训效果" in text and "三、创新宣传提升层次" in text
+    assert "特约通讯员队伍成立以来，我会在国家级媒体用稿24条" in text
+    assert "培训3人次" in text and "募集图书120册" in text
+    assert "（此部分由领导撰写。）" in text
+    run = document.paragraphs[0].runs[0]
+    assert run.font.name == "方正小标宋简体"
+    assert document.paragraphs[1].runs[0]._element.rPr.rFonts.get(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == "仿宋_GB2312"
+
+
+def test_staff_edit_a_sentence_and_the_next_report_says_it(year_2025):
+    SentenceTemplate.objects.filter(key="closing").update(text="明年计划培训{{ trainees }}人次以上。")
+    text = "\n".join(p.text for p in Document(ready_report(year_2025).docx.path).paragraphs)
+    assert "明年计划培训3人次以上。" in text
+
+
+def test_the_excel_report_holds_numbers_year_over_year_and_the_lists(year_2025):
+    workbook = load_workbook(io.BytesIO(ready_report(year_2025).xlsx.read()))
+    assert workbook.sheetnames[:4] == ["人道项目", "两护培训", "宣传工作", "同比"]
+    training = workbook["两护培训"]
+    assert training["A1"].value == "指标" and training.freeze_panes == "A2"
+    rows = {row[0]: row for row in training.iter_rows(min_row=2, values_only=True)}
+    assert rows["培训人次"][2] == 3 and isinstance(rows["培训人次"][2], int)
+    yoy = {row[1]: row for row in workbook["同比"].iter_rows(min_row=2, values_only=True)}
+    assert yoy["活动参与人次"][2:] == (10, 8, "增长25.0%")
+    assert workbook["用稿清单"].max_row == 25
+    assert workbook["活动清单"]["C2"].value == "募集图书"
+
+
+def test_the_pdf_prints_chinese_text_and_charts(year_2025, tmp_path):
+    report = ready_report(year_2025)
+    assert report.pdf.read(4) == b"%PDF"
+    text = subprocess.run(["pdftotext", report.pdf.path, "-"], capture_output=True, text=True, check=True).stdout
+    assert "2025年工作总结" in text and "培训人次（按月）" in text and "国家级媒体用稿24条" in text
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", report.pdf.path, str(tmp_path / "page")],
+                   check=True)
+    from PIL import Image
+
+    page = Image.open(next(tmp_path.glob("page*.png"))).convert("L")
+    dark = sum(1 for value in page.getdata() if value < 128)
+    assert dark > 2000  # the page carries glyphs, not empty boxes on a blank sheet
+
+
+def test_no_data_reads_as_a_dash_and_recorded_zero_as_zero():
+    text = "\n".join(p.text for p in Document(ready_report(periods.year(2019)).docx.path).paragraphs)
+    assert "关注人数—人" in text
+    assert "培训0人次" in text
+
+
+def test_a_failure_is_recorded_with_its_reason_after_the_last_retry():
+    SentenceTemplate.objects.filter(key="opening").update(text="{% broken %}")
+    report = Report.objects.create(kind="year", start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31))
+    build_report.apply(args=[report.pk], retries=MAX_RETRIES)
+    report.refresh_from_db()
+    assert report.status == Report.Status.FAILED
+    assert "broken" in report.error
+    assert not report.docx
+
+
+def test_a_ready_report_is_not_produced_twice(year_2025):
+    report = ready_report(year_2025)
+    name = report.docx.name
+    assert report_build(report_id=report.pk).docx.name == name
+
+
+def test_the_command_line_prints_the_three_files(year_2025, capsys):
+    call_command("summary_report", "quarter", "2025-Q2")
+    paths = capsys.readouterr().out.split()
+    assert [path.rsplit(".", 1)[1] for path in paths] == ["docx", "xlsx", "pdf"]
+    from pathlib import Path
+
+    assert all(Path(path).stat().st_size > 1000 for path in paths)
+    with pytest.raises(Exception, match="季度|quarter|period|Q"):
+        call_command("summary_report", "quarter", "2025-Q9")
+
+
+def test_reports_figures_are_only_read(year_2025):
+    from projects.models import Activity
+
+    before = list(Activity.objects.values_list("pk", "participants"))
+    ready_report(year_2025)
+    assert list(Activity.objects.values_list("pk", "participants")) == before
