@@ -36,6 +36,7 @@ def empty_cache():
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_ROOT = tmp_path / "private"
 
 
 @pytest.fixture
@@ -59,20 +60,28 @@ def leader(db):
 
 
 @pytest.fixture
-def live_worker(transactional_db, tmp_path):
-    """A real Celery worker process on the test database and Redis, consuming its own queue.
-
-    Yields the queue's name; tasks sent there with apply_async(queue=...) run in that worker. The worker sees
-    only committed rows, hence the transactional database.
-    """
+def celery_env(transactional_db, settings):
+    """The environment of a Celery process working on the test database and the test's file folders."""
     from django.db import connection
 
     database_url = urlsplit(os.environ["DATABASE_URL"])._replace(path="/" + connection.settings_dict["NAME"])
+    return {**os.environ, "DATABASE_URL": urlunsplit(database_url), "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+            "PRIVATE_ROOT": str(settings.PRIVATE_ROOT)}
+
+
+@pytest.fixture
+def live_worker(celery_env, tmp_path):
+    """A real Celery worker process on the test database and Redis, consuming its own queue.
+
+    Yields the queue's name; tasks sent there with apply_async(queue=...) run in that worker, which also takes
+    tasks sent to the default queue (those that tasks queue in turn). The worker sees only committed rows, hence
+    the transactional database.
+    """
     queue = f"test-{uuid.uuid4().hex[:12]}"
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "redcross", "worker", "--pool=solo", "--loglevel=WARNING",
-         "--without-gossip", "--without-mingle", "--without-heartbeat", "-Q", queue, "-n", f"{queue}@%h"],
-        cwd=ROOT, env={**os.environ, "DATABASE_URL": urlunsplit(database_url)},
+         "--without-gossip", "--without-mingle", "--without-heartbeat", "-Q", f"{queue},celery", "-n", f"{queue}@%h"],
+        cwd=ROOT, env=celery_env,
         stdout=(tmp_path / "worker.log").open("w"), stderr=subprocess.STDOUT,
     )
     try:
@@ -83,7 +92,6 @@ def live_worker(transactional_db, tmp_path):
             worker.wait(timeout=20)
         except subprocess.TimeoutExpired:
             worker.kill()
-
 
 
 @pytest.fixture(autouse=True, scope="session")

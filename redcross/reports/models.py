@@ -1,26 +1,29 @@
+import os
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
 from . import periods
 
 
-class PrivateStorage(LazyObject):
-    """Report files live outside MEDIA_ROOT and are only served through a permission check."""
+class PrivateStorage(FileSystemStorage):
+    """Report files live in PRIVATE_ROOT, outside MEDIA_ROOT, and are only served through a permission check."""
 
-    def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.PRIVATE_ROOT, base_url=None)
+    @property
+    def base_location(self):
+        return settings.PRIVATE_ROOT
 
-
-private_storage = PrivateStorage()
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
 
 
 def _private_storage():
-    return private_storage
+    return PrivateStorage()
 
 
 class Report(models.Model):

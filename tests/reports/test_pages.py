@@ -8,11 +8,6 @@ from redcross.reports.services import report_build
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def private_files(settings, tmp_path):
-    settings.PRIVATE_ROOT = tmp_path / "private"
-
-
 @pytest.fixture
 def ready():
     report = Report.objects.create(kind="month", start=dt.date(2025, 7, 1), end=dt.date(2025, 7, 31))
