@@ -8,7 +8,7 @@ PORT ?= 8000
 -include .env
 export
 
-.PHONY: run test install lint messages clean
+.PHONY: run test install fonts messages clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,8 +18,15 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# PDF reports need a CJK font from the system (Debian: fonts-noto-cjk); installed when missing and possible.
+fonts:
+	@fc-list :lang=zh 2>/dev/null | grep -q . || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-noto-cjk; \
+	  else echo "PDF reports need a Chinese font: install fonts-noto-cjk (Debian/Ubuntu) or Noto Sans/Serif CJK SC."; fi; }
+
 run: export DEBUG ?= 1
-run: install
+run: install fonts
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	@if [ -n "$$REDIS_URL" ]; then \

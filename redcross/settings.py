@@ -201,6 +201,10 @@ IMAGEKIT_CACHEFILE_DIR = "thumbnails"
 RATELIMIT_SIGN_UP = os.environ.get("RATELIMIT_SIGN_UP", "20/h")
 RATELIMIT_CERTIFICATE_CHECK = os.environ.get("RATELIMIT_CERTIFICATE_CHECK", "30/h")
 
+# Spreadsheet import needs the right to add records, export the right to view them (not only admin access).
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -1,0 +1,177 @@
+"""Excel rosters: an outside session's roster imported into a session, and session rosters exported.
+
+Column names stay Chinese whatever the language of the admin. ID and mobile numbers are shown masked in the
+import preview; an export shows them whole only when the caller says the viewer may see them.
+"""
+
+import io
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, override
+from import_export import fields, results, widgets
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from redcross.importing import StrictResource
+from redcross.masking import mask_phone, mask_resident_id
+from redcross.validators import normalize_phone
+
+from .models import Registration, Session
+from .services import SignUp, trainee_for
+
+
+def column(attribute, label, widget=None):
+    """Spreadsheet columns keep their Chinese names whatever the language of the admin."""
+    with override(settings.LANGUAGE_CODE):
+        return fields.Field(
+            attribute=attribute, column_name=str(label), widget=widget or widgets.CharWidget(allow_blank=True)
+        )
+
+
+class MaskedWidget(widgets.CharWidget):
+    """Reads the number whole from the file; shows it masked wherever the resource renders it."""
+
+    def __init__(self, mask, **kwargs):
+        self.mask = mask
+        super().__init__(allow_blank=True, **kwargs)
+
+    def render(self, value, obj=None, **kwargs):
+        return self.mask(super().render(value, obj, **kwargs))
+
+
+class RosterImportResult(results.Result):
+    """Rows refused by the preview are shown with their ID and mobile numbers masked, like every other row."""
+
+    def append_invalid_row(self, number, row, validation_error):
+        columns = RosterImportResource.fields
+        masks = {columns["mobile"].column_name: mask_phone, columns["resident_id"].column_name: mask_resident_id}
+        row = {column: masks[column](str(value or "")) if column in masks else value for column, value in row.items()}
+        super().append_invalid_row(number, row, validation_error)
+
+
+def unique_code() -> str:
+    while True:
+        code = Registration.new_code()
+        if not Registration.objects.filter(code=code).exists():
+            return code
+
+
+class RosterImportResource(StrictResource):
+    """Rows of people (name, mobile, ID number, work unit) registered, confirmed, in one chosen session.
+
+    A person already registered for the session is not registered twice; a person already known by name and
+    mobile number is found again (see services.trainee_for), so the ID number must match the one on record.
+    """
+
+    name = column("trainee__name", gettext_lazy("Full name"))
+    mobile = column("trainee__mobile", gettext_lazy("Mobile number"), MaskedWidget(mask_phone))
+    resident_id = column("trainee__resident_id", gettext_lazy("Resident ID number"), MaskedWidget(mask_resident_id))
+    organisation = column("trainee__organisation", gettext_lazy("Work unit"))
+
+    class Meta:
+        model = Registration
+        fields = ("name", "mobile", "resident_id", "organisation")
+        import_id_fields = ("name", "mobile")
+        clean_model_instances = True
+        skip_unchanged = True
+        use_transactions = True
+
+    @classmethod
+    def get_result_class(cls):
+        return RosterImportResult
+
+    def __init__(self, session: Session | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.session = session
+
+    def before_import(self, dataset, **kwargs):
+        if self.session is None:
+            raise ValueError(_("Choose the session the roster belongs to."))
+        super().before_import(dataset, **kwargs)
+
+    def person(self, row) -> SignUp:
+        return SignUp(**{name: self.fields[name].clean(row) or "" for name in self._meta.fields})
+
+    def get_instance(self, instance_loader, row):
+        person = self.person(row)
+        return (
+            self.session.registrations.exclude(status=Registration.Status.CANCELLED)
+            .filter(trainee__name=" ".join(person.name.split()), trainee__mobile=normalize_phone(person.mobile))
+            .select_related("trainee").first()
+        )
+
+    def init_instance(self, row=None):
+        return Registration(session=self.session)
+
+    def import_instance(self, instance, row, **kwargs):
+        person = self.person(row)
+        if self.session.course.certifies and not person.resident_id.strip():
+            raise ValidationError({self.fields["resident_id"].column_name: _(
+                "This course leads to a certificate: the resident ID number is required."
+            )})
+        try:
+            instance.trainee = trainee_for(person)
+        except ValidationError as error:
+            raise ValidationError({
+                self.fields[field].column_name if field in self.fields else NON_FIELD_ERRORS: messages
+                for field, messages in error.message_dict.items()
+            }) from error
+        if instance.pk is None:
+            instance.status = Registration.Status.CONFIRMED
+            instance.code = unique_code()
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        # A row whose person could not be read has no trainee: the model's own complaints would only add noise.
+        if import_validation_errors:
+            raise ValidationError(import_validation_errors)
+        super().validate_instance(instance, validate_unique=validate_unique)
+
+
+def roster_registrations(sessions: Iterable[Session]) -> list[Registration]:
+    """Everyone signed up (confirmed, then waiting) for these sessions, session by session."""
+    return list(
+        Registration.objects.filter(session__in=list(sessions))
+        .exclude(status=Registration.Status.CANCELLED)
+        .select_related("trainee", "session__course", "session__base")
+        .order_by("session__starts_at", "session_id", "status", "created_at", "pk")
+    )
+
+
+def yes_no(value: bool | None) -> str:
+    if value is None:
+        return ""
+    return _("Yes") if value else _("No")
+
+
+def roster_workbook(registrations: list[Registration], *, whole: bool) -> bytes:
+    """An .xlsx roster; ID and mobile numbers whole only when `whole` (the caller logs that they were seen)."""
+    show_phone = (lambda value: value) if whole else mask_phone
+    show_id = (lambda value: value) if whole else mask_resident_id
+    workbook = Workbook()
+    sheet = workbook.active
+    with override(settings.LANGUAGE_CODE):
+        sheet.title = _("Roster")
+        sheet.append([
+            _("Session"), _("Starts"), _("Place"), _("Full name"), _("Mobile number"), _("Resident ID number"),
+            _("Work unit"), _("Status"), _("Attended"), _("Passed"), _("Confirmation code"),
+        ])
+        for registration in registrations:
+            session, trainee = registration.session, registration.trainee
+            sheet.append([
+                session.display_title, timezone.localtime(session.starts_at).strftime("%Y-%m-%d %H:%M"),
+                session.place, trainee.name, show_phone(trainee.mobile), show_id(trainee.resident_id),
+                trainee.organisation, str(registration.get_status_display()), yes_no(registration.attended),
+                yes_no(registration.passed), registration.code,
+            ])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for letter, width in zip("ABCDEFGHIJK", (24, 17, 20, 10, 14, 21, 20, 12, 8, 8, 12), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
