@@ -11,12 +11,13 @@ from simple_history.models import HistoricalRecords
 
 from redcross.choices import FundingSource
 from redcross.images import PhotoField, thumbnail_spec
+from redcross.models import Located
 from redcross.uploads import validate_document
 
 ZERO = Decimal("0.00")
 
 
-class Site(models.Model):
+class Site(Located):
     """A 博爱家园 community or another place where the branch built something."""
 
     class Kind(models.TextChoices):
@@ -38,14 +39,6 @@ class Site(models.Model):
     community = models.CharField(_("community"), max_length=100, blank=True)
     town = models.CharField(_("street or town"), max_length=100, blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.SURVEYED)
     partners = models.TextField(_("partner organisations"), blank=True, help_text=_("One per line."))
     description = models.TextField(_("description"), blank=True)
@@ -56,18 +49,10 @@ class Site(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(Located.Meta):
         verbose_name = _("site")
         verbose_name_plural = _("sites")
         ordering = ["name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(latitude__isnull=True, longitude__isnull=True)
-                | Q(latitude__isnull=False, longitude__isnull=False),
-                name="projects_site_location_complete",
-                violation_error_message=_("Give both latitude and longitude, or neither."),
-            ),
-        ]
 
     def __str__(self):
         return self.name

@@ -1,21 +1,11 @@
 """Excel import and export of sites, facilities and activities, with the column names staff see in the admin."""
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
-from import_export import fields, widgets
+from import_export import widgets
 
-from redcross.importing import ChoiceLabelWidget, StrictResource
+from redcross.importing import ChoiceLabelWidget, StrictResource, column
 
 from .models import Activity, Facility, FacilityKind, Site
-
-
-def column(attribute, label, widget=None):
-    """Spreadsheet columns keep their Chinese names whatever the language of the admin."""
-    with override(settings.LANGUAGE_CODE):
-        return fields.Field(
-            attribute=attribute, column_name=str(label), widget=widget or widgets.CharWidget(allow_blank=True)
-        )
 
 
 class SiteResource(StrictResource):

@@ -1,7 +1,17 @@
 """Spreadsheet import shared by the apps: Chinese column names, choices by their labels, strict headers."""
 
+from django.conf import settings
 from django.utils.translation import gettext as _
-from import_export import resources, widgets
+from django.utils.translation import override
+from import_export import fields, resources, widgets
+
+
+def column(attribute, label, widget=None) -> fields.Field:
+    """A spreadsheet column named in Chinese whatever the language of the admin; text by default."""
+    with override(settings.LANGUAGE_CODE):
+        return fields.Field(
+            attribute=attribute, column_name=str(label), widget=widget or widgets.CharWidget(allow_blank=True)
+        )
 
 
 class ChoiceLabelWidget(widgets.Widget):

@@ -1,5 +1,5 @@
 from django.core.cache import cache
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -7,6 +7,30 @@ from simple_history.models import HistoricalRecords
 from .validators import validate_phone
 
 PROFILE_CACHE_KEY = "redcross:branch-profile"
+
+
+class Located(models.Model):
+    """A place on the map (GCJ-02, as Amap shows it), or nowhere: both coordinates or neither."""
+
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True, longitude__isnull=True)
+                | models.Q(latitude__isnull=False, longitude__isnull=False),
+                name="%(app_label)s_%(class)s_location_complete",
+                violation_error_message=_("Give both latitude and longitude, or neither."),
+            ),
+        ]
 
 
 class BranchProfile(models.Model):

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.db.models import Max
 from django.utils import timezone
 
+from redcross.dates import add_years
 from redcross.validators import resident_id_check_char
 
 from .models import (
@@ -20,7 +21,6 @@ from .models import (
     Trainee,
     Visit,
 )
-from .services import add_years
 
 BASES = [
     # name, position, host, address, lat, lng, seats, standardised since, manager, agreement, opened

@@ -3,7 +3,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -14,13 +14,14 @@ from simple_history.models import HistoricalRecords
 
 from redcross.choices import FundingSource
 from redcross.images import PhotoField, thumbnail_spec
+from redcross.models import Located
 from redcross.uploads import validate_document
 from redcross.validators import validate_mobile, validate_phone, validate_resident_id
 
 AGREEMENT_WARNING_DAYS = 90
 
 
-class Base(models.Model):
+class Base(Located):
     """A training base or classroom (培训基地/教室)."""
 
     class Position(models.TextChoices):
@@ -40,14 +41,6 @@ class Base(models.Model):
     position = models.CharField(_("position in the city"), max_length=10, choices=Position, blank=True)
     host = models.CharField(_("host organisation"), max_length=100)
     address = models.CharField(_("address"), max_length=200)
-    latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
     rooms = models.PositiveSmallIntegerField(_("rooms"), default=1)
     seats = models.PositiveIntegerField(_("seats"), default=30)
     standardised = models.BooleanField(_("meets the provincial standard"), default=False)
@@ -68,17 +61,12 @@ class Base(models.Model):
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(Located.Meta):
         verbose_name = _("training base")
         verbose_name_plural = _("training bases")
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(latitude__isnull=True, longitude__isnull=True)
-                | Q(latitude__isnull=False, longitude__isnull=False),
-                name="training_base_location_complete",
-                violation_error_message=_("Give both latitude and longitude, or neither."),
-            ),
+            *Located.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(agreement_end__isnull=True) | Q(agreement_start__isnull=True)
                 | Q(agreement_end__gte=models.F("agreement_start")),

@@ -12,24 +12,16 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
-from import_export import fields, results, widgets
+from import_export import results, widgets
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from redcross.importing import StrictResource
+from redcross.importing import StrictResource, column
 from redcross.masking import mask_phone, mask_resident_id
 from redcross.validators import normalize_phone
 
 from .models import Registration, Session
 from .services import SignUp, trainee_for
-
-
-def column(attribute, label, widget=None):
-    """Spreadsheet columns keep their Chinese names whatever the language of the admin."""
-    with override(settings.LANGUAGE_CODE):
-        return fields.Field(
-            attribute=attribute, column_name=str(label), widget=widget or widgets.CharWidget(allow_blank=True)
-        )
 
 
 class MaskedWidget(widgets.CharWidget):

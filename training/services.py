@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from redcross.dates import add_years
 from redcross.models import BranchProfile
 from redcross.validators import normalize_phone, normalize_resident_id
 
@@ -136,12 +137,6 @@ def _next_number(year: int, code: str) -> str:
     sequence.save(update_fields=["last"])
     return f"{code}-{year}-{sequence.last:05d}"
 
-
-def add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def certificates_issue(*, session: Session, by=None, issued_on: date | None = None) -> list[Certificate]:

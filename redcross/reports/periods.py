@@ -7,6 +7,8 @@ from datetime import date, timedelta
 
 from django.utils.translation import gettext as _
 
+from redcross.dates import add_years
+
 MONTH, QUARTER, YEAR, RANGE = "month", "quarter", "year", "range"
 
 
@@ -27,18 +29,12 @@ class Period:
         return f"{chinese_date(self.start)}至{chinese_date(self.end)}"
 
     def year_earlier(self) -> "Period":
-        return Period(self.kind, shift_year(self.start, -1), shift_year(self.end, -1))
+        return Period(self.kind, add_years(self.start, -1), add_years(self.end, -1))
 
 
 def chinese_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
-
-def shift_year(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def month(year: int, number: int) -> Period:

@@ -5,12 +5,9 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from tests.pages import no_horizontal_scroll
 from tests.projects.factories import jpeg_bytes
 from tests.publicity.factories import ArticleFactory
-
-
-def no_horizontal_scroll(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_a_citizen_reads_the_news_from_the_home_page_on_a_phone(live_server, page, transactional_db,

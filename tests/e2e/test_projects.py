@@ -5,6 +5,7 @@ from decimal import Decimal
 from playwright.sync_api import expect
 
 from projects.models import FacilityKind
+from tests.pages import no_horizontal_scroll
 from tests.projects.factories import (
     ActivityFactory,
     FacilityFactory,
@@ -13,10 +14,6 @@ from tests.projects.factories import (
     SiteFactory,
     photo_of,
 )
-
-
-def no_horizontal_scroll(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_a_citizen_finds_a_fraternity_home_and_sees_its_money_on_a_phone(live_server, page, transactional_db):

@@ -3,10 +3,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.factories import STAFF_PASSWORD, StaffFactory
-
-
-def no_horizontal_scroll(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+from tests.pages import no_horizontal_scroll
 
 
 def test_home_page_fits_a_phone_in_chinese(live_server, page, transactional_db, csp_violations):

@@ -4,12 +4,9 @@ from decimal import Decimal
 
 from playwright.sync_api import expect
 
+from tests.pages import no_horizontal_scroll
 from tests.training.factories import BaseFactory, CertificateFactory, SessionFactory, TraineeFactory
 from training.models import Registration
-
-
-def no_horizontal_scroll(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_a_citizen_finds_a_base_signs_up_and_cancels_on_a_phone(live_server, page, transactional_db, csp_violations):

@@ -2,10 +2,9 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from projects.models import FacilityKind, Site, SpendingLine
+from tests.pages import queries_for
 from tests.projects.factories import (
     ActivityFactory,
     FacilityFactory,
@@ -17,12 +16,6 @@ from tests.projects.factories import (
 
 pytestmark = pytest.mark.django_db
 
-
-def queries_for(client, url) -> int:
-    client.get(url)  # the branch profile is cached after the first page
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def make_sites(count: int) -> list[Site]:

@@ -2,22 +2,15 @@ import datetime as dt
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from publicity.models import Article
+from tests.pages import queries_for
 from tests.projects.factories import ActivityFactory, jpeg_bytes
 from tests.publicity.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
-
-def queries_for(client, url) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def days_ago(days: int) -> dt.datetime:

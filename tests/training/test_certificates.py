@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from redcross.dates import add_years
 from redcross.models import BranchProfile
 from tests.training.factories import (
     CertificateFactory,
@@ -12,7 +13,7 @@ from tests.training.factories import (
     TraineeFactory,
 )
 from training.models import Certificate, Session
-from training.services import add_years, certificate_lookup, certificates_issue, session_hold
+from training.services import certificate_lookup, certificates_issue, session_hold
 
 pytestmark = pytest.mark.django_db
 

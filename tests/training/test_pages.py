@@ -3,10 +3,9 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from tests.pages import queries_for
 from tests.training.factories import (
     BaseFactory,
     CertificateFactory,
@@ -22,12 +21,6 @@ from training.models import Registration, Session, Trainee
 
 pytestmark = pytest.mark.django_db
 
-
-def queries_for(client, url) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def form(**values):
