@@ -29,6 +29,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from redcross.masking import mask_phone
+from redcross.sanitize import unsafe_parts
 
 from . import services
 from .models import (
@@ -635,8 +636,25 @@ class ArticleImageInline(admin.TabularInline):
         return format_html('<code>&lt;img src="{}" alt="{}"&gt;</code>', image.image.url, image.caption)
 
 
+class ArticleForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = ["title", "category", "summary", "cover", "body", "author", "published_at", "published", "activity",
+                  "session", "project"]
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if found := unsafe_parts(body):
+            raise forms.ValidationError(
+                _("The body holds code that could run in readers' browsers (%(found)s): remove it and save again."),
+                params={"found": "、".join(found)}, code="unsafe_html",
+            )
+        return body
+
+
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
+    form = ArticleForm
     list_display = ("title", "category", "published", "published_at", "author", "created_by")
     list_filter = ("published", "category")
     list_editable = ("published",)

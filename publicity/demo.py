@@ -76,12 +76,12 @@ def seed_correspondents() -> list[Correspondent]:
     return people
 
 
-def seed_placements(people: list[Correspondent]) -> None:
+def seed_placements(people: list[Correspondent], suffix: str = "") -> None:
     outlets = {
         name: Outlet.objects.get_or_create(name=name, defaults={"level": level, "kind": kind})[0]
         for name, level, kind in OUTLETS
     }
-    if Placement.objects.exists():
+    if Story.objects.filter(title__endswith=f"篇{suffix}").exists():
         return
     start = _day("2019-05-01")
     span = (timezone.localdate() - start).days
@@ -89,8 +89,9 @@ def seed_placements(people: list[Correspondent]) -> None:
     for outlet_name, kind, count in PLACEMENTS:
         for _ in range(count):
             day = start + dt.timedelta(days=(number * 37) % span)
+            prefix = "调研：" if kind == StoryKind.RESEARCH else ""
             story = Story.objects.create(
-                title=f"{'调研：' if kind == StoryKind.RESEARCH else ''}红十字工作报道第{number + 1}篇", kind=kind,
+                title=f"{prefix}红十字工作报道第{number + 1}篇{suffix}", kind=kind,
                 submitted_on=day - dt.timedelta(days=2),
             )
             story.correspondents.set([people[number % len(people)], people[(number * 3 + 1) % len(people)]])
@@ -162,6 +163,8 @@ def seed_news() -> None:
 def seed(scale: int = 1) -> None:
     people = seed_correspondents()
     seed_placements(people)
+    for copy in range(2, scale + 1):
+        seed_placements(people, suffix=f"（{copy}）")
     seed_scoring(people)
     seed_wechat()
     seed_news()

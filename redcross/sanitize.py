@@ -1,5 +1,7 @@
 """Rich text staff write or paste (news bodies): kept to harmless HTML with nh3, so no script can be stored."""
 
+import re
+
 import nh3
 
 TAGS = {
@@ -19,3 +21,11 @@ def clean_html(html: str) -> str:
         html or "", tags=TAGS, attributes=ATTRIBUTES, url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer", strip_comments=True,
     )
+
+
+UNSAFE = re.compile(r"<\s*(script|iframe|object|embed|style)\b|\son[a-z]+\s*=|javascript\s*:", re.IGNORECASE)
+
+
+def unsafe_parts(html: str) -> list[str]:
+    """What in `html` could run code in a reader's browser (the cleaner would drop it silently)."""
+    return sorted({match.group(0).strip().lower() for match in UNSAFE.finditer(html or "")})

@@ -78,3 +78,18 @@ def test_news_pages_cost_the_same_queries_for_1_and_30_articles(client):
         ArticleFactory(published_at=days_ago(n + 1))
     assert (queries_for(client, "/news/"), queries_for(client, first.get_absolute_url()),
             queries_for(client, "/")) == counts
+
+
+def test_staff_are_told_when_a_body_holds_a_script_and_nothing_is_saved(client, publicity_officer):
+    client.force_login(publicity_officer)
+    response = client.post("/admin/publicity/article/add/", {
+        "title": "带脚本的新闻", "category": "news", "summary": "",
+        "body": '<p onclick="x()">好</p><script>alert(1)</script>',
+        "author": "", "published_at_0": "2025-05-01", "published_at_1": "10:00:00", "published": "on",
+        "images-TOTAL_FORMS": "0", "images-INITIAL_FORMS": "0", "images-MIN_NUM_FORMS": "0",
+        "images-MAX_NUM_FORMS": "1000",
+    })
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "正文中含有可能在读者浏览器中运行的代码" in page and "&lt;script" in page
+    assert not Article.objects.filter(title="带脚本的新闻").exists()

@@ -130,3 +130,10 @@ def test_reports_figures_are_only_read(year_2025):
     before = list(Activity.objects.values_list("pk", "participants"))
     ready_report(year_2025)
     assert list(Activity.objects.values_list("pk", "participants")) == before
+
+
+def test_a_monthly_report_is_a_short_brief(year_2025):
+    report = Report.objects.create(kind="month", start=dt.date(2025, 3, 1), end=dt.date(2025, 3, 31))
+    text = "\n".join(p.text for p in Document(report_build(report_id=report.pk).docx.path).paragraphs)
+    assert "2025年3月工作简报" in text and "举办培训1期，培训3人次" in text
+    assert "成立以来" not in text.split("附表")[0] and "四、下一步工作" not in text

@@ -73,6 +73,15 @@ def document_title(data: dict, texts: dict[str, str]) -> str:
     return texts.get("title_year" if data["period"]["kind"] == "year" else "title_brief", data["period"]["name"])
 
 
+def body(data: dict, texts: dict[str, str]) -> tuple[str, list[tuple[str, str]]]:
+    """The opening and the (heading, paragraph) sections: the year-end report for a year, a brief otherwise."""
+    prefix = "" if data["period"]["kind"] == "year" else "brief_"
+    sections = SECTIONS if not prefix else SECTIONS[:-1]
+    return texts.get(f"{prefix}opening", ""), [
+        (texts.get(f"{prefix}{key}_heading", ""), texts.get(f"{prefix}{key}", "")) for key in sections
+    ]
+
+
 def table_rows(data: dict) -> list[tuple[str, str, str, str, str, str]]:
     """(front, label, this period, a year earlier, change, since records began) for every fact."""
     from ..figures import FRONTS

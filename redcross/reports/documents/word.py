@@ -7,7 +7,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from .text import SECTIONS, document_title, sentences, table_rows
+from .text import body, document_title, sentences, table_rows
 
 TITLE_FONT, HEADING_FONT, BODY_FONT = "方正小标宋简体", "黑体", "仿宋_GB2312"
 
@@ -44,13 +44,14 @@ def render(data: dict) -> bytes:
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
 
     _paragraph(document, document_title(data, texts), TITLE_FONT, 22, center=True)
-    if texts.get("opening"):
-        _paragraph(document, texts["opening"], BODY_FONT, 16)
-    for key in SECTIONS:
-        if texts.get(f"{key}_heading"):
-            _paragraph(document, texts[f"{key}_heading"], HEADING_FONT, 16)
-        if texts.get(key):
-            _paragraph(document, texts[key], BODY_FONT, 16)
+    opening, sections = body(data, texts)
+    if opening:
+        _paragraph(document, opening, BODY_FONT, 16)
+    for heading, paragraph in sections:
+        if heading:
+            _paragraph(document, heading, HEADING_FONT, 16)
+        if paragraph:
+            _paragraph(document, paragraph, BODY_FONT, 16)
 
     _paragraph(document, "附表：主要数据", HEADING_FONT, 16, indent=False)
     rows = table_rows(data)
