@@ -18,12 +18,14 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-# PDF reports need a CJK font from the system (Debian: fonts-noto-cjk); installed when missing and possible.
+# PDFs need Pango (WeasyPrint) and a CJK font from the system (Debian: fonts-noto-cjk); installed when missing
+# and possible.
 fonts:
-	@fc-list :lang=zh 2>/dev/null | grep -q . || { \
+	@{ fc-list :lang=zh 2>/dev/null | grep -q . && ldconfig -p | grep -q libpangoft2-1.0; } || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-noto-cjk; \
-	  else echo "PDF reports need a Chinese font: install fonts-noto-cjk (Debian/Ubuntu) or Noto Sans/Serif CJK SC."; fi; }
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	      fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0; \
+	  else echo "PDFs need Pango and a Chinese font: install libpango-1.0-0, libpangoft2-1.0-0 and fonts-noto-cjk."; fi; }
 
 run: export DEBUG ?= 1
 run: install fonts
