@@ -4,7 +4,6 @@ ID and mobile numbers are masked everywhere here, except on a trainee's own page
 staff member given the permission “training.view_personal_data”; each time those show them whole is logged.
 """
 
-from collections.abc import Iterable
 from datetime import timedelta
 
 from django import forms
@@ -44,7 +43,7 @@ from .models import (
     Visit,
 )
 from .notify import EXPIRY_NOTICE_DAYS, expiry_window
-from .resources import RosterImportResource, roster_registrations, roster_workbook, unique_code
+from .resources import RosterImportResource, roster_registrations, roster_workbook
 
 PERSONAL_DATA_PERMISSION = "training.view_personal_data"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -52,15 +51,6 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def sees_personal_data(user) -> bool:
     return user.has_perm(PERSONAL_DATA_PERMISSION)
-
-
-def log_personal_data_access(user, seen: Iterable[tuple[Trainee | None, str]]) -> None:
-    """One PersonalDataAccess row per trainee whose numbers were shown whole to this user."""
-    rows = []
-    with translation.override(settings.LANGUAGE_CODE):
-        for trainee, what in seen:
-            rows.append(PersonalDataAccess(user=user, trainee=trainee, what=str(what)[:200]))
-    PersonalDataAccess.objects.bulk_create(rows)
 
 
 def attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
@@ -250,7 +240,7 @@ class SessionAdmin(SimpleHistoryAdmin):
         for registration in formset.deleted_objects:
             registration.delete()
         for registration in registrations:
-            registration.code = registration.code or unique_code()
+            registration.code = registration.code or services.unique_code()
             registration.save()
         formset.save_m2m()
 
@@ -330,7 +320,7 @@ class SessionAdmin(SimpleHistoryAdmin):
         whole = sees_personal_data(request.user)
         content = roster_workbook(registrations, whole=whole)
         if whole:
-            log_personal_data_access(request.user, [
+            services.personal_data_seen(user=request.user, seen=[
                 (registration.trainee, _("ID and mobile numbers in the Excel roster of %(session)s")
                  % {"session": registration.session})
                 for registration in registrations
@@ -355,11 +345,11 @@ def record_action(name: str, description, mark, *, exam: bool, **values):
     """A bulk action writing attendance (exam=False) or exam results (exam=True) of confirmed registrations."""
 
     def action(modeladmin, request, queryset):
-        selected = list(queryset.values_list("pk", flat=True))
-        target = Registration.objects.filter(pk__in=selected, status=Registration.Status.CONFIRMED)
+        selected = list(queryset)
         if exam:
-            target = target.filter(attended=True)
-        done = target.update(**values)
+            done = services.exam_mark(registrations=selected, **values)
+        else:
+            done = services.attendance_mark(registrations=selected, **values)
         if done:
             modeladmin.message_user(request, ngettext(
                 "%(count)d registration is now marked “%(mark)s”.",
@@ -404,7 +394,7 @@ class RegistrationAdmin(ImportMixin, admin.ModelAdmin):
     readonly_fields = ("mobile_shown", "code", "created_at", "cancelled_at")
     actions = [
         record_action("mark_attended", _("Mark as attended"), _("attended"), exam=False, attended=True),
-        record_action("mark_absent", _("Mark as absent"), _("absent"), exam=False, attended=False, passed=None),
+        record_action("mark_absent", _("Mark as absent"), _("absent"), exam=False, attended=False),
         record_action("mark_passed", _("Mark as passed the exam"), _("passed"), exam=True, passed=True),
         record_action("mark_failed", _("Mark as failed the exam"), _("failed"), exam=True, passed=False),
     ]
@@ -414,7 +404,7 @@ class RegistrationAdmin(ImportMixin, admin.ModelAdmin):
         return mask_phone(registration.trainee.mobile) if registration.trainee_id else "—"
 
     def save_model(self, request, obj, form, change):
-        obj.code = obj.code or unique_code()
+        obj.code = obj.code or services.unique_code()
         super().save_model(request, obj, form, change)
 
     def has_import_permission(self, request):
@@ -489,14 +479,18 @@ class TraineeAdmin(SimpleHistoryAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if change and obj is not None and sees_personal_data(request.user):
-            log_personal_data_access(request.user, [(obj, _("ID and mobile number on the trainee's page"))])
+            services.personal_data_seen(
+                user=request.user, seen=[(obj, _("ID and mobile number on the trainee's page"))]
+            )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         response = super().history_form_view(request, object_id, version_id, extra_context)
         if sees_personal_data(request.user):
             trainee = Trainee.objects.filter(pk=object_id).first()
-            log_personal_data_access(request.user, [(trainee, _("Mobile number in the trainee's history"))])
+            services.personal_data_seen(
+                user=request.user, seen=[(trainee, _("Mobile number in the trainee's history"))]
+            )
         return response
 
     def get_historical_record_context_helper(self, request, historical_record):

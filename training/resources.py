@@ -20,6 +20,7 @@ from redcross.importing import StrictResource, column
 from redcross.masking import mask_phone, mask_resident_id
 from redcross.validators import normalize_phone
 
+from . import services
 from .models import Registration, Session
 from .services import SignUp, trainee_for
 
@@ -43,13 +44,6 @@ class RosterImportResult(results.Result):
         masks = {columns["mobile"].column_name: mask_phone, columns["resident_id"].column_name: mask_resident_id}
         row = {column: masks[column](str(value or "")) if column in masks else value for column, value in row.items()}
         super().append_invalid_row(number, row, validation_error)
-
-
-def unique_code() -> str:
-    while True:
-        code = Registration.new_code()
-        if not Registration.objects.filter(code=code).exists():
-            return code
 
 
 class RosterImportResource(StrictResource):
@@ -114,7 +108,7 @@ class RosterImportResource(StrictResource):
             }) from error
         if instance.pk is None:
             instance.status = Registration.Status.CONFIRMED
-            instance.code = unique_code()
+            instance.code = services.unique_code()
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         # A row whose person could not be read has no trainee: the model's own complaints would only add noise.

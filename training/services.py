@@ -3,17 +3,18 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from redcross.dates import add_years
 from redcross.models import BranchProfile
 from redcross.validators import normalize_phone, normalize_resident_id
 
-from .models import Certificate, CertificateSequence, Registration, Session, Trainee
+from .models import Certificate, CertificateSequence, PersonalDataAccess, Registration, Session, Trainee
 
 Status = Registration.Status
 
@@ -47,7 +48,7 @@ def trainee_for(person: SignUp) -> Trainee:
     return trainee
 
 
-def _unique_code() -> str:
+def unique_code() -> str:
     while True:
         code = Registration.new_code()
         if not Registration.objects.filter(code=code).exists():
@@ -75,7 +76,7 @@ def registration_create(*, session: Session, person: SignUp, consent: bool, now=
             raise ValidationError(_("You have already signed up for this session."), code="duplicate")
         confirmed = session.registrations.filter(status=Status.CONFIRMED).count()
         registration = Registration(
-            session=session, trainee=trainee, code=_unique_code(), consent_at=now, created_at=now,
+            session=session, trainee=trainee, code=unique_code(), consent_at=now, created_at=now,
             status=Status.CONFIRMED if confirmed < session.seats else Status.WAITING,
         )
         try:
@@ -120,6 +121,29 @@ def registration_cancel(*, registration: Registration, now=None) -> Registration
             elif session.status == Session.Status.FULL:
                 Session.objects.filter(pk=session.pk).update(status=Session.Status.OPEN)
     return promoted
+
+
+def attendance_mark(*, registrations, attended: bool) -> int:
+    """Record attendance of the confirmed among `registrations` (an absent person has no exam result)."""
+    cleared = {} if attended else {"passed": None}
+    return Registration.objects.filter(
+        pk__in=[registration.pk for registration in registrations], status=Status.CONFIRMED
+    ).update(attended=attended, **cleared)
+
+
+def exam_mark(*, registrations, passed: bool) -> int:
+    """Record the exam result of the confirmed among `registrations` who attended; returns how many."""
+    return Registration.objects.filter(
+        pk__in=[registration.pk for registration in registrations], status=Status.CONFIRMED, attended=True
+    ).update(passed=passed)
+
+
+def personal_data_seen(*, user, seen) -> None:
+    """Log that `user` was shown whole ID or mobile numbers: one row per (trainee or None, what) in `seen`."""
+    with translation.override(settings.LANGUAGE_CODE):
+        PersonalDataAccess.objects.bulk_create(
+            [PersonalDataAccess(user=user, trainee=trainee, what=str(what)[:200]) for trainee, what in seen]
+        )
 
 
 def session_hold(*, session: Session) -> Session:
