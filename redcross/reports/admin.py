@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
 
 from .models import Report, SentenceTemplate
 
@@ -9,8 +12,18 @@ class ReportAdmin(admin.ModelAdmin):
     list_filter = ("status", "kind", "scheduled")
     date_hierarchy = "end"
     readonly_fields = ("kind", "start", "end", "status", "error", "requested_by", "requested_at", "scheduled",
-                       "attempts", "started_at", "finished_at", "docx", "xlsx", "pdf")
-    exclude = ("figures",)
+                       "attempts", "started_at", "finished_at", "downloads")
+    fields = readonly_fields
+
+    @admin.display(description=_("files"))
+    def downloads(self, report):
+        if report.status != Report.Status.READY:
+            return "—"
+        return format_html_join(
+            " · ", '<a href="{}">{}</a>',
+            ((reverse("reports:download", args=[report.pk, kind]), label)
+             for kind, label in (("docx", "Word"), ("xlsx", "Excel"), ("pdf", "PDF"))),
+        )
 
     def has_add_permission(self, request):
         return False

@@ -21,6 +21,9 @@ class PrivateStorage(FileSystemStorage):
     def location(self):
         return os.path.abspath(self.base_location)
 
+    def url(self, name):
+        raise ValueError("Report files have no public address: serve them through reports:download.")
+
 
 def _private_storage():
     return PrivateStorage()

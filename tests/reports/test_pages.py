@@ -64,3 +64,9 @@ def test_a_report_not_ready_cannot_be_downloaded(client, leader):
     client.force_login(leader)
     assert client.get(f"/reports/{report.pk}/pdf/").status_code == 404
     assert client.get(f"/reports/{report.pk}/exe/").status_code == 404
+
+
+def test_the_admin_links_a_ready_report_to_its_checked_downloads(admin_client, ready):
+    page = admin_client.get(f"/admin/reports/report/{ready.pk}/change/").content.decode()
+    assert f'href="/reports/{ready.pk}/pdf/"' in page
+    assert "/media/" not in page
