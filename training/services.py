@@ -72,7 +72,10 @@ def registration_create(*, session: Session, person: SignUp, consent: bool, now=
                 {"resident_id": _("This course leads to a certificate: please give your resident ID number.")}
             )
         trainee = trainee_for(person)
-        if session.registrations.filter(trainee=trainee).exclude(status=Status.CANCELLED).exists():
+        same_person = Q(trainee=trainee)
+        if trainee.resident_id:
+            same_person |= Q(trainee__resident_id=trainee.resident_id)
+        if session.registrations.filter(same_person).exclude(status=Status.CANCELLED).exists():
             raise ValidationError(_("You have already signed up for this session."), code="duplicate")
         confirmed = session.registrations.filter(status=Status.CONFIRMED).count()
         registration = Registration(

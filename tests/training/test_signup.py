@@ -63,6 +63,15 @@ def test_a_person_cannot_sign_up_twice_for_one_session():
 
 
 @pytest.mark.django_db
+def test_the_same_id_number_under_another_phone_is_the_same_person():
+    session = SessionFactory(course=FirstAiderCourseFactory())
+    sign_up(session, 7, resident_id=resident_id(7))
+    with pytest.raises(ValidationError, match="已报名"):
+        sign_up(session, 8, resident_id=resident_id(7))
+    assert Registration.objects.count() == 1
+
+
+@pytest.mark.django_db
 def test_signing_up_again_after_cancelling_is_allowed():
     session = SessionFactory()
     registration_cancel(registration=sign_up(session, 7))
