@@ -1,5 +1,6 @@
 """The words of a report: sentences from staff-editable templates, filled with figures as leadership reads them."""
 
+from datetime import date
 from decimal import Decimal
 
 from django.template import Context, Template
@@ -7,7 +8,7 @@ from django.utils import translation
 
 from redcross.models import BranchProfile
 
-from ..figures import FACTS
+from ..figures import FACTS, FRONTS
 from ..models import SentenceTemplate
 from ..periods import chinese_date
 
@@ -57,8 +58,6 @@ def context(data: dict) -> dict:
 
 
 def chinese_date_from_iso(text: str) -> str:
-    from datetime import date
-
     return chinese_date(date.fromisoformat(text))
 
 
@@ -84,8 +83,6 @@ def body(data: dict, texts: dict[str, str]) -> tuple[str, list[tuple[str, str]]]
 
 def table_rows(data: dict) -> list[tuple[str, str, str, str, str, str]]:
     """(front, label, this period, a year earlier, change, since records began) for every fact."""
-    from ..figures import FRONTS
-
     with translation.override("zh-hans"):
         return [
             (str(FRONTS[fact.front][0]), f"{fact.label}" + (f"（{fact.unit}）" if str(fact.unit) else ""),
