@@ -28,6 +28,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from redcross.reports import figures, periods  # noqa: E402
 from redcross.reports.documents import excel, pdf, word  # noqa: E402
+from redcross.reports.documents.text import sentences  # noqa: E402
 
 HAND_WRITTEN = {
     "activities by kind": """
@@ -71,9 +72,10 @@ def main():
     with CaptureQueriesContext(connection) as queries:
         data = timed("figures (three fronts × 3 periods)", lambda: figures.collect(period))
     print(f"  {'queries for the figures':<34} {len(queries):8d}")
-    timed("Word", lambda: word.render(data))
+    texts = timed("sentences", lambda: sentences(data))
+    timed("Word", lambda: word.render(data, texts))
     timed("Excel (with the lists)", lambda: excel.render(data, period))
-    timed("PDF", lambda: pdf.render(data))
+    timed("PDF", lambda: pdf.render(data, texts))
     if connection.vendor == "postgresql":
         print("The same kind of figures by hand-written SQL (one period):")
         with connection.cursor() as cursor:

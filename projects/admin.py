@@ -23,7 +23,7 @@ from .models import (
     SpendingLine,
 )
 from .resources import ActivityResource, FacilityResource, SiteResource
-from .services import overspending_message, project_transition
+from .services import overspending_message, project_transition, spending_refused
 
 Status = Project.Status
 
@@ -122,8 +122,8 @@ class SpendingFormSet(forms.BaseInlineFormSet):
         kept = [form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
         spent = sum((form.cleaned_data["amount"] for form in kept), start=0)
         changed = [form for form in kept if form.has_changed()]
-        if spent > received and changed and not any(form.cleaned_data.get("confirmed_over_received")
-                                                     for form in changed):
+        confirmed = any(form.cleaned_data.get("confirmed_over_received") for form in changed)
+        if changed and spending_refused(received=received, spent=spent, confirmed=confirmed):
             raise ValidationError(overspending_message(received, spent))
 
 

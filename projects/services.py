@@ -70,6 +70,11 @@ def money_totals(project: Project) -> tuple[Decimal, Decimal]:
     return received, spent
 
 
+def spending_refused(*, received: Decimal, spent: Decimal, confirmed: bool) -> bool:
+    """Spending may pass the money received only when staff confirm it."""
+    return spent > received and not confirmed
+
+
 def overspending_message(received: Decimal, spent: Decimal) -> str:
     return _(
         "Spending would reach ¥%(spent)s, more than the ¥%(received)s received. Tick “confirmed beyond the money "
@@ -89,7 +94,7 @@ def spending_add(
         )
         line.full_clean()
         received, spent = money_totals(project)
-        if spent + line.amount > received and not confirm_over_received:
+        if spending_refused(received=received, spent=spent + line.amount, confirmed=confirm_over_received):
             raise ValidationError(overspending_message(received, spent + line.amount), code="over_received")
         line.save()
     return line

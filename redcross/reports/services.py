@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from . import figures, periods
 from .documents import excel, pdf, word
+from .documents.text import sentences
 from .models import Report
 
 log = logging.getLogger(__name__)
@@ -52,10 +53,11 @@ def report_build(*, report_id: int) -> Report:
     if report is None:
         return Report.objects.get(pk=report_id)
     data = figures.collect(report.period)
+    texts = sentences(data)
     files = {
-        "docx": word.render(data),
+        "docx": word.render(data, texts),
         "xlsx": excel.render(data, report.period),
-        "pdf": pdf.render(data),
+        "pdf": pdf.render(data, texts),
     }
     stem = f"summary-{report.kind}-{report.start:%Y%m%d}-{report.end:%Y%m%d}-{report.pk}"
     with transaction.atomic():

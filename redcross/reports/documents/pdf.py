@@ -7,7 +7,7 @@ from weasyprint import HTML
 
 from ..figures import FRONTS
 from .charts import bar_chart
-from .text import body, document_title, sentences, table_rows
+from .text import body, document_title, table_rows
 
 LEVELS = {"national": "国家级", "headquarters": "总会", "provincial": "省级", "provincial_red_cross": "省红会系统",
           "prefecture": "市级", "local": "本市级", "other": "其他"}
@@ -25,8 +25,7 @@ def charts(data: dict) -> list[str]:
     ]
 
 
-def render(data: dict) -> bytes:
-    texts = sentences(data)
+def render(data: dict, texts: dict[str, str]) -> bytes:
     opening, sections = body(data, texts)
     with translation.override("zh-hans"):
         html = render_to_string("reports/report_pdf.html", {

@@ -7,7 +7,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from .text import body, document_title, sentences, table_rows
+from .text import body, document_title, table_rows
 
 TITLE_FONT, HEADING_FONT, BODY_FONT = "方正小标宋简体", "黑体", "仿宋_GB2312"
 
@@ -31,8 +31,8 @@ def _paragraph(document, text: str, font: str, size: float, *, center=False, ind
     return paragraph
 
 
-def render(data: dict) -> bytes:
-    texts = sentences(data)
+def render(data: dict, texts: dict[str, str]) -> bytes:
+    """`texts` are the report's sentences (text.sentences), rendered once for the Word and the PDF file."""
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
