@@ -1,13 +1,16 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.contrib.admin.helpers import ActionForm
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from import_export.forms import ConfirmImportForm, ImportForm
 
+from redcross.admin_support import date_input
 from redcross.validators import validate_mobile, validate_resident_id
 
-from .models import Base, Course
+from .models import Base, Course, Registration, Session
 
 
 class SignUpForm(forms.Form):
@@ -57,3 +60,50 @@ class SessionFilterForm(forms.Form):
                                     empty_label=_("All courses"))
     base = forms.ModelChoiceField(queryset=Base.objects.filter(published=True), required=False, label=_("Base"),
                                   empty_label=_("All bases"))
+
+
+# The staff's forms in the admin
+
+
+class IssueDateForm(forms.Form):
+    issued_on = forms.DateField(
+        label=_("certificates dated"), required=False, widget=date_input(),
+        help_text=_("Empty: the session's last day."),
+    )
+
+
+class SessionActionForm(ActionForm, IssueDateForm):
+    """Beside the session actions: the date certificates are issued on."""
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("reason"), max_length=200, required=False,
+        help_text=_("Needed to confirm someone when every seat is taken."),
+    )
+
+
+class RegistrationActionForm(ActionForm, ReasonForm):
+    """Beside the registration actions: why someone is confirmed beyond the seats."""
+
+
+class RosterImportForm(ImportForm):
+    session = forms.ModelChoiceField(
+        label=_("session"),
+        queryset=Session.objects.exclude(status=Session.Status.CANCELLED).select_related("course"),
+        help_text=_("The people of the file are registered for this session: confirmed while seats remain, "
+                    "then on the waiting list."),
+    )
+    field_order = ["session", "resource", "import_file", "format"]
+
+
+class RosterConfirmImportForm(ConfirmImportForm):
+    session = forms.ModelChoiceField(queryset=Session.objects.all(), widget=forms.HiddenInput)
+
+
+class StaffRegistrationForm(forms.ModelForm):
+    """Staff register a known trainee for a session; the status follows the seats, as for a citizen."""
+
+    class Meta:
+        model = Registration
+        fields = ["session", "trainee"]

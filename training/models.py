@@ -317,6 +317,22 @@ class Registration(models.Model):
     attended = models.BooleanField(_("attended"), null=True, blank=True)
     passed = models.BooleanField(_("passed the exam"), null=True, blank=True)
     consent_at = models.DateTimeField(_("consented to the use of personal information"), null=True, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("added by staff member"), editable=False,
+    )
+    beyond_seats_reason = models.CharField(
+        _("reason for confirming beyond the seats"), max_length=200, blank=True, editable=False
+    )
+    beyond_seats_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("confirmed beyond the seats by"), editable=False,
+    )
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("cancelled by staff member"), editable=False,
+    )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("registration")
@@ -332,6 +348,10 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.trainee} · {self.session}"
+
+    @property
+    def beyond_seats(self) -> bool:
+        return bool(self.beyond_seats_reason)
 
     @staticmethod
     def new_code() -> str:

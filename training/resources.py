@@ -22,7 +22,7 @@ from redcross.validators import normalize_phone
 
 from . import services
 from .models import Registration, Session
-from .services import SignUp, trainee_for
+from .services import SignUp
 
 
 class MaskedWidget(widgets.CharWidget):
@@ -47,10 +47,12 @@ class RosterImportResult(results.Result):
 
 
 class RosterImportResource(StrictResource):
-    """Rows of people (name, mobile, ID number, work unit) registered, confirmed, in one chosen session.
+    """Rows of people (name, mobile, ID number, work unit) registered for one chosen session.
 
-    A person already registered for the session is not registered twice; a person already known by name and
-    mobile number is found again (see services.trainee_for), so the ID number must match the one on record.
+    Each new row goes through the same service as a walk-in added by staff (`registration_add_by_staff`): the
+    same seat rule (confirmed while seats remain, then the waiting list) and the same person never twice, found
+    by name and mobile number or by resident ID. A row already registered under that name and mobile is left
+    as it is.
     """
 
     name = column("trainee__name", gettext_lazy("Full name"))
@@ -62,17 +64,16 @@ class RosterImportResource(StrictResource):
         model = Registration
         fields = ("name", "mobile", "resident_id", "organisation")
         import_id_fields = ("name", "mobile")
-        clean_model_instances = True
-        skip_unchanged = True
         use_transactions = True
 
     @classmethod
     def get_result_class(cls):
         return RosterImportResult
 
-    def __init__(self, session: Session | None = None, **kwargs):
+    def __init__(self, session: Session | None = None, by=None, **kwargs):
         super().__init__(**kwargs)
         self.session = session
+        self.by = by
 
     def before_import(self, dataset, **kwargs):
         if self.session is None:
@@ -94,27 +95,27 @@ class RosterImportResource(StrictResource):
         return Registration(session=self.session)
 
     def import_instance(self, instance, row, **kwargs):
-        person = self.person(row)
-        if self.session.course.certifies and not person.resident_id.strip():
-            raise ValidationError({self.fields["resident_id"].column_name: _(
-                "This course leads to a certificate: the resident ID number is required."
-            )})
+        instance.person = self.person(row)
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        return instance.pk is not None and not import_validation_errors
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        # The service validates the person and the registration when the row is saved.
+        if import_validation_errors:
+            raise ValidationError(import_validation_errors)
+
+    def save_instance(self, instance, is_create, row, **kwargs):
         try:
-            instance.trainee = trainee_for(person)
+            registration = services.registration_add_by_staff(
+                session=self.session, person=instance.person, by=self.by
+            )
         except ValidationError as error:
             raise ValidationError({
                 self.fields[field].column_name if field in self.fields else NON_FIELD_ERRORS: messages
-                for field, messages in error.message_dict.items()
+                for field, messages in error.update_error_dict({}).items()
             }) from error
-        if instance.pk is None:
-            instance.status = Registration.Status.CONFIRMED
-            instance.code = services.unique_code()
-
-    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        # A row whose person could not be read has no trainee: the model's own complaints would only add noise.
-        if import_validation_errors:
-            raise ValidationError(import_validation_errors)
-        super().validate_instance(instance, validate_unique=validate_unique)
+        instance.pk, instance.trainee, instance.status = registration.pk, registration.trainee, registration.status
 
 
 def roster_registrations(sessions: Iterable[Session]) -> list[Registration]:

@@ -53,11 +53,23 @@ def base_for_public(pk: int) -> Base:
     )
 
 
-def session_for_public(pk: int) -> Session:
+def public_sessions() -> QuerySet[Session]:
+    """Sessions whose page a citizen may open: public sign-up, announced, at a published base or outside."""
     return (
         Session.objects.filter(public_signup=True)
         .exclude(status__in=(Session.Status.PLANNED,))
         .filter(Q(base__isnull=True) | Q(base__published=True))
+    )
+
+
+def session_is_public(session: Session | None) -> bool:
+    """Can a citizen open this session's page? Asked by other apps that link to it."""
+    return session is not None and public_sessions().filter(pk=session.pk).exists()
+
+
+def session_for_public(pk: int) -> Session:
+    return (
+        public_sessions()
         .select_related("course", "base")
         .annotate(confirmed=CONFIRMED, seats_left=Greatest(F("seats") - CONFIRMED, Value(0)))
         .get(pk=pk)
@@ -72,3 +84,18 @@ def float_or_none(value) -> float | None:
     return number if number == number else None  # NaN is not a position
 
 
+
+
+def cancellable(registration: Registration, now=None) -> bool:
+    """Can this sign-up still be cancelled? Until the session begins, unless already cancelled or held."""
+    now = now or timezone.now()
+    session = registration.session
+    return (
+        registration.status != Registration.Status.CANCELLED
+        and session.status != Session.Status.HELD
+        and session.starts_at > now
+    )
+
+
+def confirmed_count(session: Session) -> int:
+    return session.registrations.filter(status=Registration.Status.CONFIRMED).count()

@@ -4,7 +4,6 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -122,8 +121,7 @@ def registration_detail(request, token: str):
         if registration.status == Registration.Status.WAITING else None,
         "masked_name": mask_name(registration.trainee.name),
         "masked_mobile": mask_phone(registration.trainee.mobile),
-        "can_cancel": registration.status != Registration.Status.CANCELLED
-        and registration.session.starts_at > timezone.now(),
+        "can_cancel": selectors.cancellable(registration),
     })
 
 
@@ -139,7 +137,9 @@ def registration_cancel(request, token: str):
         else:
             messages.success(request, _("Your sign-up is cancelled. Thank you for letting us know."))
         return redirect("training:registration_detail", token=token)
-    return render(request, "training/registration_cancel.html", {"registration": registration, "token": token})
+    return render(request, "training/registration_cancel.html", {
+        "registration": registration, "token": token, "can_cancel": selectors.cancellable(registration),
+    })
 
 
 

@@ -1,0 +1,75 @@
+"""What every app's admin shares: file downloads, service errors shown to staff, masked and safe history.
+
+The admin is a client of the services: it shows their refusals (a ValidationError) as a message or next to a
+form's field, and never writes a rule of its own.
+"""
+
+from collections.abc import Callable
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PDF_TYPE = "application/pdf"
+CSV_TYPE = "text/csv"
+ISO_DATE = "%Y-%m-%d"
+
+
+def attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    """A file to download, named for the browser whatever the characters of its name."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    return response
+
+
+def date_input() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format=ISO_DATE)
+
+
+def error_text(error: ValidationError) -> str:
+    """A service's refusal as one line of text for the admin's messages."""
+    return " ".join(error.messages)
+
+
+def add_errors(form: forms.Form, error: ValidationError) -> None:
+    """A service's refusal shown next to the form's field it is about, or above the form."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def report_refusal(modeladmin, request, obj, error: ValidationError) -> None:
+    """One record a bulk action could not change, with the service's reason, as an error message."""
+    modeladmin.message_user(request, f"{obj}: {error_text(error)}", messages.ERROR)
+
+
+def masked_history(masks: dict[str, Callable[[str], str]]) -> type[HistoricalRecordContextHelper]:
+    """A history helper that shows the named fields' old and new values masked (phone numbers, ID numbers)."""
+
+    class MaskedHistory(HistoricalRecordContextHelper):
+        def prepare_delta_change_value(self, change, value):
+            if change.field in masks:
+                return masks[change.field](value or "")
+            return super().prepare_delta_change_value(change, value)
+
+    return MaskedHistory
+
+
+class LifeCycleHistoryAdmin(SimpleHistoryAdmin):
+    """History to read, never to revert: a record whose state a life cycle owns changes only through services."""
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # A past version is shown read-only: a POST would save it back around the services.
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)

@@ -1,0 +1,192 @@
+"""Sign-up with seat limits and a waiting list, the same for a citizen online and for staff in the admin."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import selectors
+from ..models import Registration, Session, Trainee
+from .people import SignUp, trainee_for
+
+Status = Registration.Status
+
+
+def unique_code() -> str:
+    while True:
+        code = Registration.new_code()
+        if not Registration.objects.filter(code=code).exists():
+            return code
+
+
+def _locked(session: Session) -> Session:
+    # The session row is the lock: sign-ups for one session are counted one at a time.
+    return Session.objects.select_for_update().select_related("course").get(pk=session.pk)
+
+
+def _sync_full(session: Session) -> None:
+    """An open session with every seat taken reads “full”, and “open” again once a seat is free."""
+    if session.status not in (Session.Status.OPEN, Session.Status.FULL):
+        return
+    status = Session.Status.FULL if selectors.confirmed_count(session) >= session.seats else Session.Status.OPEN
+    if status != session.status:
+        session.status = status
+        session.save(update_fields=["status"])
+
+
+def _refuse_twice(session: Session, trainee: Trainee) -> None:
+    """One person signs up once: the same trainee, or the same resident ID under another name or mobile."""
+    same_person = Q(trainee=trainee)
+    if trainee.resident_id:
+        same_person |= Q(trainee__resident_id=trainee.resident_id)
+    if session.registrations.filter(same_person).exclude(status=Status.CANCELLED).exists():
+        raise ValidationError(_("You have already signed up for this session."), code="duplicate")
+
+
+def _register(session: Session, trainee: Trainee, *, now, consent_at=None, by=None) -> Registration:
+    """Confirmed while seats remain, otherwise on the waiting list; never twice for one person. Needs the lock."""
+    _refuse_twice(session, trainee)
+    confirmed = selectors.confirmed_count(session)
+    registration = Registration(
+        session=session, trainee=trainee, code=unique_code(), consent_at=consent_at, created_at=now, added_by=by,
+        status=Status.CONFIRMED if confirmed < session.seats else Status.WAITING,
+    )
+    registration._history_user = by
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError as error:
+        raise ValidationError(_("You have already signed up for this session."), code="duplicate") from error
+    _sync_full(session)
+    return registration
+
+
+def registration_create(*, session: Session, person: SignUp, consent: bool, now=None) -> Registration:
+    """A citizen signs up online: confirmed while seats remain, otherwise on the waiting list, never overbooked."""
+    if not consent:
+        raise ValidationError(
+            {"consent": _("Please agree to the use of your personal information for this training.")}
+        )
+    now = now or timezone.now()
+    with transaction.atomic():
+        session = _locked(session)
+        if not session.signup_open(now):
+            raise ValidationError(_("Sign-up for this session is closed."), code="signup_closed")
+        if session.course.certifies and not person.resident_id.strip():
+            raise ValidationError(
+                {"resident_id": _("This course leads to a certificate: please give your resident ID number.")}
+            )
+        return _register(session, trainee_for(person), now=now, consent_at=now)
+
+
+def registration_add_by_staff(
+    *, session: Session, by, person: SignUp | None = None, trainee: Trainee | None = None, now=None
+) -> Registration:
+    """Staff register someone (a walk-in, a row of an outside roster) under the same seat rule as a citizen.
+
+    Staff may add people after sign-up has closed; a cancelled session takes nobody.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        session = _locked(session)
+        if trainee is None:
+            if session.course.certifies and not person.resident_id.strip():
+                raise ValidationError({"resident_id": _(
+                    "This course leads to a certificate: the resident ID number is required."
+                )})
+            trainee = trainee_for(person)
+        registration_add_check(session=session, trainee=trainee)
+        return _register(session, trainee, now=now, by=by)
+
+
+def registration_add_check(*, session: Session, trainee: Trainee) -> None:
+    """Why staff cannot register this trainee for this session (a ValidationError), checked again under the lock
+    when they do; forms call it to show the reason beside the row."""
+    if session.status == Session.Status.CANCELLED:
+        raise ValidationError(_("The session is cancelled: nobody can be registered for it."), code="cancelled")
+    if session.course.certifies and not trainee.resident_id:
+        raise ValidationError(
+            _("%(name)s has no resident ID number on record, which this course's certificate needs: add it "
+              "on the trainee's page first.") % {"name": trainee.name}, code="resident_id_missing",
+        )
+    try:
+        _refuse_twice(session, trainee)
+    except ValidationError as error:
+        raise ValidationError(_("%(name)s is already registered for this session.") % {"name": trainee.name},
+                              code="duplicate") from error
+
+
+def waiting_position(registration: Registration) -> int:
+    """1 for the first person on the waiting list."""
+    earlier = Q(created_at__lt=registration.created_at) | Q(created_at=registration.created_at, pk__lte=registration.pk)
+    return registration.session.registrations.filter(earlier, status=Status.WAITING).count()
+
+
+def registration_cancel(*, registration: Registration, now=None, by=None) -> Registration | None:
+    """Cancel a registration, online or by staff; a freed seat goes to the first person waiting, who is returned."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        session = _locked(registration.session)
+        registration = Registration.objects.select_for_update().select_related("session").get(pk=registration.pk)
+        registration.session = session
+        if registration.status == Status.CANCELLED:
+            if by is not None:
+                raise ValidationError(_("This registration is already cancelled."), code="already_cancelled")
+            return None
+        if not selectors.cancellable(registration, now):
+            if by is not None:
+                raise ValidationError(
+                    _("The session has already begun: mark the person absent instead of cancelling."),
+                    code="begun",
+                )
+            raise ValidationError(_("This session has already begun: it can no longer be cancelled online."))
+        freed_seat = registration.status == Status.CONFIRMED
+        registration.status = Status.CANCELLED
+        registration.cancelled_at = now
+        registration.cancelled_by = by
+        registration._history_user = by
+        registration.save(update_fields=["status", "cancelled_at", "cancelled_by"])
+        promoted = None
+        if freed_seat and selectors.confirmed_count(session) < session.seats:
+            promoted = (
+                session.registrations.select_for_update().filter(status=Status.WAITING)
+                .order_by("created_at", "pk").first()
+            )
+            if promoted is not None:
+                promoted.status = Status.CONFIRMED
+                promoted._history_user = by
+                promoted.save(update_fields=["status"])
+        _sync_full(session)
+    return promoted
+
+
+def registration_confirm(*, registration: Registration, by, reason: str = "") -> Registration:
+    """Staff confirm someone from the waiting list; beyond the seats only openly, with a reason that is kept."""
+    reason = " ".join((reason or "").split())
+    with transaction.atomic():
+        session = _locked(registration.session)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status != Status.WAITING:
+            raise ValidationError(
+                _("Only someone on the waiting list can be confirmed; this registration is “%(status)s”.")
+                % {"status": registration.get_status_display()}, code="not_waiting",
+            )
+        if session.status == Session.Status.CANCELLED:
+            raise ValidationError(_("The session is cancelled: nobody can be registered for it."), code="cancelled")
+        full = selectors.confirmed_count(session) >= session.seats
+        if full and not reason:
+            raise ValidationError(
+                _("All %(seats)d seats are taken: give the reason for confirming beyond the seats.")
+                % {"seats": session.seats}, code="reason_required",
+            )
+        registration.status = Status.CONFIRMED
+        update = ["status"]
+        if full:
+            registration.beyond_seats_reason = reason[:200]
+            registration.beyond_seats_by = by
+            update += ["beyond_seats_reason", "beyond_seats_by"]
+        registration._history_user = by
+        registration.save(update_fields=update)
+        _sync_full(session)
+    return registration
