@@ -28,4 +28,6 @@ def article_detail(request, pk: int):
         selectors.published_articles().select_related("activity", "session__course", "project"), pk=pk
     )
     older, newer = selectors.neighbours(article)
-    return render(request, "publicity/article_detail.html", {"article": article, "older": older, "newer": newer})
+    return render(request, "publicity/article_detail.html", {
+        "article": article, "related": selectors.related_links(article), "older": older, "newer": newer,
+    })

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -35,4 +36,6 @@ class BranchProfileAdmin(SimpleHistoryAdmin):
         return profile
 
     def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
         return redirect(reverse("admin:redcross_branchprofile_change", args=[BranchProfile.SINGLETON_ID]))

@@ -9,7 +9,9 @@ from collections.abc import Callable
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.utils.http import content_disposition_header
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
@@ -62,7 +64,33 @@ def masked_history(masks: dict[str, Callable[[str], str]]) -> type[HistoricalRec
     return MaskedHistory
 
 
-class LifeCycleHistoryAdmin(SimpleHistoryAdmin):
+class RefusalsAsMessages:
+    """For an admin whose `save_model` and `save_formset` call services.
+
+    Its forms ask the services' rules before saving, so a refusal normally shows next to its field. One that
+    comes only when saving (someone changed a record in between) undoes the whole save and is shown as a
+    message, never as an error page.
+    """
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        return self.refusal_as_message(request, super().changeform_view, request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        # `list_editable` saves rows from the list.
+        return self.refusal_as_message(request, super().changelist_view, request, extra_context)
+
+    def refusal_as_message(self, request, view, *args):
+        if request.method != "POST":
+            return view(*args)
+        try:
+            with transaction.atomic():
+                return view(*args)
+        except ValidationError as error:
+            self.message_user(request, error_text(error), messages.ERROR)
+            return redirect(request.get_full_path())
+
+
+class LifeCycleHistoryAdmin(RefusalsAsMessages, SimpleHistoryAdmin):
     """History to read, never to revert: a record whose state a life cycle owns changes only through services."""
 
     def revert_disabled(self, request, obj=None):

@@ -207,3 +207,18 @@ def test_a_roster_beyond_the_seats_puts_the_rest_on_the_waiting_list(client, tra
     client.post(f"{REGISTRATIONS}process_import/", response.context["confirm_form"].initial)
     assert dict(session.registrations.values_list("trainee__name", "status")) == {
         "甲": "confirmed", "乙": "waiting"}
+
+
+def test_the_history_shows_each_step_an_action_took_with_who_and_before_and_after(client, training_officer):
+    starts = timezone.now() - dt.timedelta(days=2)
+    session = SessionFactory(starts_at=starts, ends_at=starts + dt.timedelta(hours=4))
+    registration = RegistrationFactory(session=session)
+    client.force_login(training_officer)
+    act(client, REGISTRATIONS, "mark_attended", [registration])
+    act(client, REGISTRATIONS, "mark_passed", [registration])
+
+    latest = registration.history.order_by("-history_id")
+    assert [(record.attended, record.passed, record.history_user) for record in latest[:2]] == [
+        (True, True, training_officer), (True, None, training_officer)]
+    page = client.get(f"{REGISTRATIONS}{registration.pk}/history/").content.decode()
+    assert page.count(training_officer.username) >= 2

@@ -8,9 +8,33 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from redcross.admin_support import RefusalsAsMessages
 from redcross.masking import mask_phone
 
+from .. import services
 from ..models import AGREEMENT_WARNING_DAYS, Base, BaseFunding, Course, Equipment, Instructor, Visit
+
+
+class CatalogueAdmin(RefusalsAsMessages, SimpleHistoryAdmin):
+    """Records and their inline rows saved through the service, with who changed them."""
+
+    def save_model(self, request, obj, form, change):
+        services.catalogue_save(record=obj, by=request.user)
+
+    def delete_model(self, request, obj):
+        services.catalogue_delete(record=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for record in queryset:
+            services.catalogue_delete(record=record, by=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        records = formset.save(commit=False)
+        for record in formset.deleted_objects:
+            services.catalogue_delete(record=record, by=request.user)
+        for record in records:
+            services.catalogue_save(record=record, by=request.user)
+        formset.save_m2m()
 
 
 class EquipmentInline(admin.TabularInline):
@@ -49,7 +73,7 @@ class AgreementFilter(admin.SimpleListFilter):
 
 
 @admin.register(Base)
-class BaseAdmin(SimpleHistoryAdmin):
+class BaseAdmin(CatalogueAdmin):
     list_display = ("name", "position", "host", "seats", "standardised", "agreement_end", "agreement_ends_soon",
                     "published")
     list_filter = (AgreementFilter, "position", "standardised", "published")
@@ -85,14 +109,14 @@ class BaseAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Course)
-class CourseAdmin(SimpleHistoryAdmin):
+class CourseAdmin(CatalogueAdmin):
     list_display = ("name", "kind", "hours", "certifies", "validity_years")
     list_filter = ("kind", "certifies")
     search_fields = ("name",)
 
 
 @admin.register(Instructor)
-class InstructorAdmin(SimpleHistoryAdmin):
+class InstructorAdmin(CatalogueAdmin):
     list_display = ("name", "qualification", "qualification_expires", "phone_shown", "active")
     list_filter = ("active",)
     search_fields = ("name", "qualification")
@@ -103,7 +127,7 @@ class InstructorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Visit)
-class VisitAdmin(SimpleHistoryAdmin):
+class VisitAdmin(CatalogueAdmin):
     list_display = ("date", "base", "organisation", "headcount", "activities")
     list_filter = ("base",)
     list_select_related = ("base",)
