@@ -42,9 +42,10 @@ run: install fonts
 	fi
 
 # Tests default to postgres://postgres@127.0.0.1:5432/redcross (DATABASE_URL overrides it) and Redis database 15
-# at 127.0.0.1:6379; see [tool.pytest.ini_options] env in pyproject.toml.
+# at 127.0.0.1:6379; see [tool.pytest.ini_options] env in pyproject.toml. The import rules are [tool.importlinter].
 test: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache --no-logo
 	$(BIN)/pytest
 
 # Refresh the catalogues after changing texts; then translate locale/zh_Hans/LC_MESSAGES/django.po.

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from .models import Activity, Facility, FacilityKind, FundingLine, Project, Site, SpendingLine
-from .services import project_transition
+from .services import activity_save, facility_save, project_money_save, project_save, project_transition, site_save
 
 Status = Project.Status
 
@@ -83,33 +83,36 @@ def day(text: str) -> dt.date:
 
 
 def seed_site(name, kind, status, town, address, latitude, longitude, partners, facilities) -> Site:
-    site, _created = Site.objects.get_or_create(name=name, defaults={
-        "kind": kind, "status": status, "community": name if kind == Site.Kind.COMMUNITY else "", "town": town,
-        "address": address, "latitude": latitude and Decimal(latitude), "longitude": longitude and Decimal(longitude),
-        "partners": partners, "published": True,
-        "description": f"{name}是我会{'博爱家园' if kind == Site.Kind.COMMUNITY else '人道项目'}站点。",
-    })
+    site = Site.objects.filter(name=name).first() or site_save(site=Site(
+        name=name, kind=kind, status=status, community=name if kind == Site.Kind.COMMUNITY else "", town=town,
+        address=address, latitude=latitude and Decimal(latitude), longitude=longitude and Decimal(longitude),
+        partners=partners, published=True,
+        description=f"{name}是我会{'博爱家园' if kind == Site.Kind.COMMUNITY else '人道项目'}站点。",
+    ))
     for kind_name, opened in facilities:
-        Facility.objects.get_or_create(site=site, name=kind_name, defaults={
-            "kind": FacilityKind.objects.get(name=kind_name), "opened_on": day(opened),
-            "opening_hours": HOURS.get(kind_name, "周一至周五 8:30-17:00"),
-        })
+        if not site.facilities.filter(name=kind_name).exists():
+            facility_save(facility=Facility(
+                site=site, name=kind_name, kind=FacilityKind.objects.get(name=kind_name), opened_on=day(opened),
+                opening_hours=HOURS.get(kind_name, "周一至周五 8:30-17:00"),
+            ))
     return site
 
 
 def seed_project(title, kind, year, funding, site_names, budget, fundings, spendings, steps) -> None:
-    project, created = Project.objects.get_or_create(title=title, defaults={
-        "kind": kind, "year": year, "funding": funding, "budget": Decimal(budget), "published": True,
-    })
-    if not created:
+    if Project.objects.filter(title=title).exists():
         return
+    project = project_save(project=Project(
+        title=title, kind=kind, year=year, funding=funding, budget=Decimal(budget), published=True,
+    ))
     project.sites.set(Site.objects.filter(name__in=site_names))
     project.facilities.set(Facility.objects.filter(site__name__in=site_names))
-    for source, amount, received in fundings:
-        FundingLine.objects.create(project=project, source=source, amount=Decimal(amount), received_on=day(received))
-    for source, amount, purpose, spent in spendings:
-        SpendingLine.objects.create(project=project, source=source, amount=Decimal(amount), purpose=purpose,
-                                    spent_on=day(spent))
+    project_money_save(
+        project=project,
+        fundings=[FundingLine(source=source, amount=Decimal(amount), received_on=day(received))
+                  for source, amount, received in fundings],
+        spendings=[SpendingLine(source=source, amount=Decimal(amount), purpose=purpose, spent_on=day(spent))
+                   for source, amount, purpose, spent in spendings],
+    )
     for to, on in steps:
         project = project_transition(project=project, to=to, on=day(on), note="演示数据")
 
@@ -122,11 +125,12 @@ def seed_activities(suffix: str = "") -> None:
         ):
             date = today - dt.timedelta(days=round_number * 120 + index * 14 + 3)
             site = Site.objects.get(name=f"{site_name}{suffix}")
-            Activity.objects.get_or_create(date=date, title=f"{title}{suffix}", defaults={
-                "kind": kind, "site": site, "participants": people, "volunteers": volunteers,
-                "volunteer_hours": Decimal(hours), "beneficiaries": beneficiaries, "books": books,
-                "published": True, "description": f"{site.name}开展{title}活动。",
-            })
+            if not Activity.objects.filter(date=date, title=f"{title}{suffix}").exists():
+                activity_save(activity=Activity(
+                    date=date, title=f"{title}{suffix}", kind=kind, site=site, participants=people,
+                    volunteers=volunteers, volunteer_hours=Decimal(hours), beneficiaries=beneficiaries, books=books,
+                    published=True, description=f"{site.name}开展{title}活动。",
+                ))
 
 
 def seed(scale: int = 1) -> None:

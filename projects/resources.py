@@ -1,10 +1,23 @@
-"""Excel import and export of sites, facilities and activities, with the column names staff see in the admin."""
+"""Excel import and export of sites, facilities and activities, with the column names staff see in the admin.
+
+Each imported record is stored by the same service as the admin's form; a refused row names its Excel row, its
+column and what is wrong (see redcross.importing).
+"""
 
 from django.utils.translation import gettext_lazy as _
-from import_export import widgets
 
-from redcross.importing import ChoiceLabelWidget, StrictResource, column
+from redcross.importing import (
+    ChoiceLabelWidget,
+    CountWidget,
+    DayWidget,
+    NamedWidget,
+    NumberWidget,
+    StrictResource,
+    YesNoWidget,
+    column,
+)
 
+from . import services
 from .models import Activity, Facility, FacilityKind, Site
 
 
@@ -14,12 +27,12 @@ class SiteResource(StrictResource):
     community = column("community", _("community"))
     town = column("town", _("street or town"))
     address = column("address", _("address"))
-    latitude = column("latitude", _("latitude"), widgets.DecimalWidget())
-    longitude = column("longitude", _("longitude"), widgets.DecimalWidget())
+    latitude = column("latitude", _("latitude"), NumberWidget())
+    longitude = column("longitude", _("longitude"), NumberWidget())
     status = column("status", _("status"), ChoiceLabelWidget(Site.Status))
     partners = column("partners", _("partner organisations"))
     description = column("description", _("description"))
-    published = column("published", _("published"), widgets.BooleanWidget())
+    published = column("published", _("published"), YesNoWidget())
 
     class Meta:
         model = Site
@@ -29,15 +42,18 @@ class SiteResource(StrictResource):
         clean_model_instances = True
         skip_unchanged = True
 
+    def save_record(self, instance):
+        services.site_save(site=instance)
+
 
 class FacilityResource(StrictResource):
-    site = column("site", _("site"), widgets.ForeignKeyWidget(Site, "name"))
-    kind = column("kind", _("kind"), widgets.ForeignKeyWidget(FacilityKind, "name"))
+    site = column("site", _("site"), NamedWidget(Site))
+    kind = column("kind", _("kind"), NamedWidget(FacilityKind))
     name = column("name", _("name"))
-    opened_on = column("opened_on", _("opened on"), widgets.DateWidget())
-    area = column("area", _("area (m²)"), widgets.DecimalWidget())
+    opened_on = column("opened_on", _("opened on"), DayWidget())
+    area = column("area", _("area (m²)"), NumberWidget())
     opening_hours = column("opening_hours", _("opening hours"))
-    in_service = column("in_service", _("in service"), widgets.BooleanWidget())
+    in_service = column("in_service", _("in service"), YesNoWidget())
 
     class Meta:
         model = Facility
@@ -46,19 +62,22 @@ class FacilityResource(StrictResource):
         clean_model_instances = True
         skip_unchanged = True
 
+    def save_record(self, instance):
+        services.facility_save(facility=instance)
+
 
 class ActivityResource(StrictResource):
-    date = column("date", _("date"), widgets.DateWidget())
+    date = column("date", _("date"), DayWidget())
     title = column("title", _("title"))
     kind = column("kind", _("kind"), ChoiceLabelWidget(Activity.Kind))
-    site = column("site", _("site"), widgets.ForeignKeyWidget(Site, "name"))
-    participants = column("participants", _("participants"), widgets.IntegerWidget())
-    volunteers = column("volunteers", _("volunteers"), widgets.IntegerWidget())
-    volunteer_hours = column("volunteer_hours", _("volunteer hours"), widgets.DecimalWidget())
-    beneficiaries = column("beneficiaries", _("beneficiaries"), widgets.IntegerWidget())
-    books = column("books", _("books collected"), widgets.IntegerWidget())
+    site = column("site", _("site"), NamedWidget(Site))
+    participants = column("participants", _("participants"), CountWidget(empty=0))
+    volunteers = column("volunteers", _("volunteers"), CountWidget(empty=0))
+    volunteer_hours = column("volunteer_hours", _("volunteer hours"), NumberWidget())
+    beneficiaries = column("beneficiaries", _("beneficiaries"), CountWidget(empty=0))
+    books = column("books", _("books collected"), CountWidget())
     description = column("description", _("description"))
-    published = column("published", _("published"), widgets.BooleanWidget())
+    published = column("published", _("published"), YesNoWidget())
 
     class Meta:
         model = Activity
@@ -67,3 +86,6 @@ class ActivityResource(StrictResource):
                   "books", "description", "published")
         clean_model_instances = True
         skip_unchanged = True
+
+    def save_record(self, instance):
+        services.activity_save(activity=instance)

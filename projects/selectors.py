@@ -13,6 +13,20 @@ def published_activities() -> QuerySet[Activity]:
     return Activity.objects.filter(published=True).filter(Q(site__isnull=True) | Q(site__published=True))
 
 
+def activity_is_public(activity: Activity | None) -> bool:
+    """Can a citizen open this activity's page? Asked by other apps that link to it."""
+    return activity is not None and published_activities().filter(pk=activity.pk).exists()
+
+
+def public_projects() -> QuerySet[Project]:
+    """Projects shown on their sites' public pages."""
+    return Project.objects.filter(published=True)
+
+
+def project_is_public(project: Project | None) -> bool:
+    return project is not None and public_projects().filter(pk=project.pk).exists()
+
+
 def sites_for_public(*, facility_kind: FacilityKind | None = None) -> QuerySet[Site]:
     sites = Site.objects.filter(published=True).annotate(
         facility_count=Count("facilities", filter=Q(facilities__in_service=True), distinct=True),
@@ -31,7 +45,7 @@ def facility_kinds_in_use() -> QuerySet[FacilityKind]:
 
 def site_for_public(pk: int) -> Site:
     projects = (
-        Project.objects.filter(published=True)
+        public_projects()
         .annotate(received=subquery_sum(FundingLine.objects), spent=subquery_sum(SpendingLine.objects))
         .prefetch_related(
             Prefetch("fundings", queryset=FundingLine.objects.order_by("received_on")),

@@ -1,17 +1,32 @@
 """Every write of the projects app that carries a rule."""
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import ZERO, FundingLine, Project, ProjectTransition, SpendingLine
+from .models import (
+    ZERO,
+    Activity,
+    Attachment,
+    Facility,
+    FacilityKind,
+    FundingLine,
+    Photo,
+    Project,
+    ProjectTransition,
+    Site,
+    SpendingLine,
+)
 
 Status = Project.Status
+M = TypeVar("M", bound=models.Model)
 
 # Where a project may go from each status. A self-raised project is approved by the branch itself.
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -53,26 +68,33 @@ def project_transition(*, project: Project, to: str, by=None, on: date | None = 
         project = Project.objects.select_for_update().get(pk=project.pk)
         if to not in allowed_transitions(project):
             raise ValidationError(transition_refusal(project, to), code="invalid_transition")
-        step = ProjectTransition(
-            project=project, from_status=project.status, to_status=to, on=on or timezone.localdate(), by=by,
-            note=note,
-        )
+        on = on or timezone.localdate()
+        if refusal := transition_date_refusal(project, on):
+            raise ValidationError(refusal, code="transition_date")
+        step = ProjectTransition(project=project, from_status=project.status, to_status=to, on=on, by=by, note=note)
         step.full_clean()
         step.save()
         project.status = to
+        project._history_user = by
         project.save(update_fields=["status"])
     return project
+
+
+def transition_date_refusal(project: Project, on: date) -> str | None:
+    """A step is dated on a day that has come, and never before the project's previous step."""
+    if on > timezone.localdate():
+        return _("A status change cannot be dated %(date)s, which is in the future.") % {"date": on.isoformat()}
+    previous = project.transitions.order_by("-on").values_list("on", flat=True).first()
+    if previous is not None and on < previous:
+        return _("A status change cannot be dated %(date)s, before the project's previous step on %(previous)s.") % {
+            "date": on.isoformat(), "previous": previous.isoformat()}
+    return None
 
 
 def money_totals(project: Project) -> tuple[Decimal, Decimal]:
     received = FundingLine.objects.filter(project=project).aggregate(total=Sum("amount"))["total"] or ZERO
     spent = SpendingLine.objects.filter(project=project).aggregate(total=Sum("amount"))["total"] or ZERO
     return received, spent
-
-
-def spending_refused(*, received: Decimal, spent: Decimal, confirmed: bool) -> bool:
-    """Spending may pass the money received only when staff confirm it."""
-    return spent > received and not confirmed
 
 
 def overspending_message(received: Decimal, spent: Decimal) -> str:
@@ -82,26 +104,142 @@ def overspending_message(received: Decimal, spent: Decimal) -> str:
     ) % {"spent": f"{spent:,.2f}", "received": f"{received:,.2f}"}
 
 
-def spending_add(
-    *, project: Project, source: str, amount: Decimal, purpose: str, spent_on: date,
-    confirm_over_received: bool = False,
-) -> SpendingLine:
+def _total_after(model, project: Project, saved: Sequence, removed: Sequence) -> Decimal:
+    """The project's total of `model` lines once `saved` are stored and `removed` are gone."""
+    total = sum((line.amount for line in saved), start=ZERO)
+    if project.pk is None:
+        return total
+    touched = [line.pk for line in [*saved, *removed] if line.pk is not None]
+    stored = model.objects.filter(project=project).exclude(pk__in=touched).aggregate(total=Sum("amount"))["total"]
+    return total + (stored or ZERO)
+
+
+def project_money_check(
+    *, project: Project, fundings: Sequence[FundingLine] = (), spendings: Sequence[SpendingLine] = (),
+    removed_fundings: Sequence[FundingLine] = (), removed_spendings: Sequence[SpendingLine] = (),
+) -> None:
+    """Refuse a change that leaves the project spending more than it has received, unless one of the spending lines
+    it stores confirms it. Counts the lines as they will be once the whole change is stored, under the project's row
+    lock, which the caller's transaction keeps until it stores them."""
     with transaction.atomic():
-        Project.objects.select_for_update().get(pk=project.pk)
-        line = SpendingLine(
-            project=project, source=source, amount=amount, purpose=purpose, spent_on=spent_on,
-            confirmed_over_received=confirm_over_received,
-        )
-        line.full_clean()
-        received, spent = money_totals(project)
-        if spending_refused(received=received, spent=spent + line.amount, confirmed=confirm_over_received):
-            raise ValidationError(overspending_message(received, spent + line.amount), code="over_received")
-        line.save()
-    return line
+        if project.pk is not None:
+            Project.objects.select_for_update().get(pk=project.pk)
+        received_before, spent_before = money_totals(project) if project.pk is not None else (ZERO, ZERO)
+        received = _total_after(FundingLine, project, fundings, removed_fundings)
+        spent = _total_after(SpendingLine, project, spendings, removed_spendings)
+        worse = spent > spent_before or received < received_before
+        confirmed = any(line.confirmed_over_received for line in spendings)
+        if spent > received and worse and not confirmed:
+            raise ValidationError(overspending_message(received, spent), code="over_received")
+
+
+def project_money_save(
+    *, project: Project, fundings: Sequence[FundingLine] = (), spendings: Sequence[SpendingLine] = (),
+    removed_fundings: Sequence[FundingLine] = (), removed_spendings: Sequence[SpendingLine] = (),
+) -> None:
+    """Store money received and spent, and remove lines, all at once: the way the project's admin page saves."""
+    with transaction.atomic():
+        for line in [*fundings, *spendings]:
+            line.project = project
+            line.full_clean()
+        project_money_check(project=project, fundings=fundings, spendings=spendings,
+                            removed_fundings=removed_fundings, removed_spendings=removed_spendings)
+        for line in [*removed_fundings, *removed_spendings]:
+            line.delete()
+        for line in [*fundings, *spendings]:
+            line.save()
 
 
 def funding_add(*, project: Project, source: str, amount: Decimal, received_on: date, note: str = "") -> FundingLine:
     line = FundingLine(project=project, source=source, amount=amount, received_on=received_on, note=note)
-    line.full_clean()
-    line.save()
+    project_money_save(project=project, fundings=[line])
     return line
+
+
+def funding_update(*, line: FundingLine, data: dict) -> FundingLine:
+    """Change a line's source, amount, date or note; a smaller amount must still cover what was spent."""
+    for field in ("source", "amount", "received_on", "note"):
+        if field in data:
+            setattr(line, field, data[field])
+    project_money_save(project=line.project, fundings=[line])
+    return line
+
+
+def funding_delete(*, line: FundingLine) -> None:
+    project_money_save(project=line.project, removed_fundings=[line])
+
+
+def spending_add(
+    *, project: Project, source: str, amount: Decimal, purpose: str, spent_on: date,
+    confirm_over_received: bool = False,
+) -> SpendingLine:
+    line = SpendingLine(
+        project=project, source=source, amount=amount, purpose=purpose, spent_on=spent_on,
+        confirmed_over_received=confirm_over_received,
+    )
+    project_money_save(project=project, spendings=[line])
+    return line
+
+
+def spending_update(*, line: SpendingLine, data: dict) -> SpendingLine:
+    for field in ("source", "amount", "purpose", "spent_on", "confirmed_over_received"):
+        if field in data:
+            setattr(line, field, data[field])
+    project_money_save(project=line.project, spendings=[line])
+    return line
+
+
+def spending_delete(*, line: SpendingLine) -> None:
+    project_money_save(project=line.project, removed_spendings=[line])
+
+
+def _stored(record: M) -> M:
+    record.full_clean()
+    record.save()
+    return record
+
+
+def project_save(*, project: Project) -> Project:
+    """A project's own fields; its status changes only through project_transition, its money through
+    project_money_save."""
+    with transaction.atomic():
+        if project.pk is not None:
+            stored = Project.objects.select_for_update().values_list("status", flat=True).get(pk=project.pk)
+            project.status = stored
+        return _stored(project)
+
+
+def site_save(*, site: Site) -> Site:
+    return _stored(site)
+
+
+def facility_kind_save(*, kind: FacilityKind) -> FacilityKind:
+    return _stored(kind)
+
+
+def facility_save(*, facility: Facility) -> Facility:
+    return _stored(facility)
+
+
+def facility_delete(*, facility: Facility) -> None:
+    facility.delete()
+
+
+def activity_save(*, activity: Activity) -> Activity:
+    return _stored(activity)
+
+
+def photo_save(*, photo: Photo) -> Photo:
+    return _stored(photo)
+
+
+def photo_delete(*, photo: Photo) -> None:
+    photo.delete()
+
+
+def attachment_save(*, attachment: Attachment) -> Attachment:
+    return _stored(attachment)
+
+
+def attachment_delete(*, attachment: Attachment) -> None:
+    attachment.delete()

@@ -9,25 +9,21 @@ import re
 from datetime import date, datetime
 
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
-from import_export import fields, widgets
+from import_export import widgets
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from redcross.importing import StrictResource
+from redcross.importing import CellError, CountWidget, DayWidget, StrictResource, TextWidget, YesNoWidget, column
 
+from . import services
 from .models import Correspondent, OutletLevel, Placement, StoryKind, WeChatAccount, WeChatMonth, WeChatPost
 from .scoring import leaderboard
 
-DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M",
-                "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M")
 MONTH_PATTERN = re.compile(r"^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*月?$")
-YES = ("是", "1", "true", "yes", "y", "√", "✓")
-NO = ("否", "0", "false", "no", "n", "")
 
 POST_KINDS = {"图文": WeChatPost.Kind.ARTICLE, "图文消息": WeChatPost.Kind.ARTICLE, "视频": WeChatPost.Kind.VIDEO}
 POST_TOPICS = {
@@ -38,37 +34,6 @@ POST_TOPICS = {
     "募捐筹资信息公示": WeChatPost.Topic.FUNDRAISING,
     "其他": WeChatPost.Topic.OTHER,
 }
-
-
-def column(attribute: str, name: str, widget: widgets.Widget) -> fields.Field:
-    return fields.Field(attribute=attribute, column_name=name, widget=widget)
-
-
-class TextWidget(widgets.CharWidget):
-    def clean(self, value, row=None, **kwargs):
-        return super().clean(value, row, **kwargs).strip()
-
-
-class DayWidget(widgets.Widget):
-    """A date as a spreadsheet cell, or written as 2025-07-01, 2025/7/1 or 2025年7月1日."""
-
-    def clean(self, value, row=None, **kwargs):
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        text = str(value or "").strip()
-        if not text:
-            raise ValueError(_("A date is required."))
-        for date_format in DATE_FORMATS:
-            try:
-                return datetime.strptime(text, date_format).date()
-            except ValueError:
-                continue
-        raise ValueError(_("“%(value)s” is not a date; write it as 2025-07-01.") % {"value": text})
-
-    def render(self, value, obj=None, **kwargs):
-        return value.isoformat() if value else ""
 
 
 class MonthWidget(widgets.Widget):
@@ -83,65 +48,17 @@ class MonthWidget(widgets.Widget):
             if match and 1 <= int(match[2]) <= 12:
                 return date(int(match[1]), int(match[2]), 1)
             try:
-                value = DayWidget().clean(text)
-            except ValueError:
-                raise ValueError(
+                value = DayWidget(required=True).clean(text)
+            except CellError:
+                raise CellError(
                     _("“%(value)s” is not a month; write it as 2025-07 or 2025-07-01.") % {"value": text}
                 ) from None
-        if value.day != 1:
-            raise ValueError(_("Write the month as 2025-07 or as its first day, 2025-07-01."))
+        if value is None or value.day != 1:
+            raise CellError(_("Write the month as 2025-07 or as its first day, 2025-07-01."))
         return value
 
     def render(self, value, obj=None, **kwargs):
         return f"{value:%Y-%m}" if value else ""
-
-
-class CountWidget(widgets.Widget):
-    """A whole number of people or reads; 1,234 is read as 1234; an empty cell counts as `empty`."""
-
-    def __init__(self, empty: int | None = 0, **kwargs):
-        self.empty = empty
-        super().__init__(**kwargs)
-
-    def clean(self, value, row=None, **kwargs):
-        if value is None or str(value).strip() == "":
-            if self.empty is None:
-                raise ValueError(_("A number is required."))
-            return self.empty
-        if isinstance(value, bool):
-            raise ValueError(_("“%(value)s” is not a whole number.") % {"value": value})
-        if isinstance(value, int):
-            number = value
-        elif isinstance(value, float) and value.is_integer():
-            number = int(value)
-        else:
-            text = str(value).strip().replace(",", "").replace("，", "")
-            if not text.isdigit():
-                raise ValueError(_("“%(value)s” is not a whole number.") % {"value": value})
-            number = int(text)
-        if number < 0:
-            raise ValueError(_("“%(value)s” is below zero.") % {"value": value})
-        return number
-
-    def render(self, value, obj=None, **kwargs):
-        return value if kwargs.get("force_native_type") else ("" if value is None else str(value))
-
-
-class YesNoWidget(widgets.Widget):
-    """是 or 否; an empty cell is 否."""
-
-    def clean(self, value, row=None, **kwargs):
-        if isinstance(value, bool):
-            return value
-        text = str(value if value is not None else "").strip().lower()
-        if text in YES:
-            return True
-        if text in NO:
-            return False
-        raise ValueError(_("“%(value)s” is neither 是 nor 否.") % {"value": value})
-
-    def render(self, value, obj=None, **kwargs):
-        return "是" if value else "否"
 
 
 class NamedChoiceWidget(widgets.Widget):
@@ -163,7 +80,7 @@ class NamedChoiceWidget(widgets.Widget):
             if text in (choice_value, str(label)):
                 return choice_value
         options = "、".join(self.names)
-        raise ValueError(_("“%(value)s” is not one of: %(options)s.") % {"value": text, "options": options})
+        raise CellError(_("“%(value)s” is not one of: %(options)s.") % {"value": text, "options": options})
 
     def render(self, value, obj=None, **kwargs):
         return next((name for name, choice in self.names.items() if choice == value), value or "")
@@ -176,56 +93,25 @@ class AccountWidget(widgets.ForeignKeyWidget):
     def clean(self, value, row=None, **kwargs):
         name = str(value or "").strip()
         if not name:
-            raise ValueError(_("The account is required."))
+            raise CellError(_("The account is required."))
         try:
             return super().clean(name, row, **kwargs)
         except WeChatAccount.DoesNotExist:
-            raise ValueError(
+            raise CellError(
                 _("No WeChat account is named “%(name)s”; add it under WeChat official accounts first.")
                 % {"name": name}
             ) from None
 
 
 class WeChatResource(StrictResource):
-    """Common ground of the WeChat imports: tidy headers, blank rows ignored, every problem reported by column."""
+    """Common ground of the WeChat imports: tidy headers, blank rows ignored, every problem reported by its Excel row
+    and column (all by StrictResource)."""
 
     column_help: tuple[tuple[str, str], ...] = ()
 
     class Meta:
         clean_model_instances = True
         skip_unchanged = True
-
-    def before_import(self, dataset, **kwargs):
-        headers = [str(header or "").strip() for header in (dataset.headers or [])]
-        rows = [row for row in dataset if any(str(cell if cell is not None else "").strip() for cell in row)]
-        dataset.wipe()
-        dataset.headers = headers
-        for row in rows:
-            dataset.append(row)
-        super().before_import(dataset, **kwargs)
-
-    def get_instance(self, instance_loader, row):
-        """The columns naming a record are checked first, so a bad one shows as the row's error, not a crash."""
-        errors = {}
-        for name in self.get_import_id_fields():
-            field = self.fields[name]
-            try:
-                field.clean(row)
-            except ValueError as error:
-                errors[field.attribute] = ValidationError(str(error), code="invalid")
-        if errors:
-            raise ValidationError(errors)
-        return super().get_instance(instance_loader, row)
-
-    def import_row(self, row, instance_loader, **kwargs):
-        result = super().import_row(row, instance_loader, **kwargs)
-        if result.validation_error is not None and hasattr(result.validation_error, "error_dict"):
-            columns = {field.attribute: field.column_name for field in self.get_import_fields()}
-            result.validation_error = ValidationError({
-                (name if name == NON_FIELD_ERRORS else columns.get(name, name)): errors
-                for name, errors in result.validation_error.error_dict.items()
-            })
-        return result
 
 
 class WeChatPostResource(WeChatResource):
@@ -246,11 +132,11 @@ class WeChatPostResource(WeChatResource):
     """
 
     account = column("account", "公众号", AccountWidget())
-    published_on = column("published_on", "发布日期", DayWidget())
+    published_on = column("published_on", "发布日期", DayWidget(required=True))
     title = column("title", "标题", TextWidget())
     kind = column("kind", "类型", NamedChoiceWidget(POST_KINDS, WeChatPost.Kind, WeChatPost.Kind.ARTICLE))
     topic = column("topic", "话题", NamedChoiceWidget(POST_TOPICS, WeChatPost.Topic, WeChatPost.Topic.OTHER))
-    reads = column("reads", "阅读数", CountWidget())
+    reads = column("reads", "阅读数", CountWidget(empty=0))
     reposted_by_provincial = column("reposted_by_provincial", "省红会转发", YesNoWidget())
     reposted_by_headquarters = column("reposted_by_headquarters", "总会转发", YesNoWidget())
     link = column("link", "链接", TextWidget())
@@ -275,6 +161,9 @@ class WeChatPostResource(WeChatResource):
         fields = ("account", "published_on", "title", "kind", "topic", "reads", "reposted_by_provincial",
                   "reposted_by_headquarters", "link")
 
+    def save_record(self, instance):
+        services.wechat_post_save(post=instance)
+
 
 class WeChatMonthResource(WeChatResource):
     """An account's monthly statistics from the backend's export (.xlsx, or .csv in UTF-8 with or without BOM).
@@ -291,10 +180,10 @@ class WeChatMonthResource(WeChatResource):
 
     account = column("account", "公众号", AccountWidget())
     month = column("month", "月份", MonthWidget())
-    followers = column("followers", "月末关注人数", CountWidget(empty=None))
-    new_followers = column("new_followers", "新增关注", CountWidget())
-    lost_followers = column("lost_followers", "取消关注", CountWidget())
-    reads = column("reads", "阅读数", CountWidget())
+    followers = column("followers", "月末关注人数", CountWidget(required=True))
+    new_followers = column("new_followers", "新增关注", CountWidget(empty=0))
+    lost_followers = column("lost_followers", "取消关注", CountWidget(empty=0))
+    reads = column("reads", "阅读数", CountWidget(empty=0))
 
     column_help = (
         ("公众号", gettext_lazy("The account's name as entered under WeChat official accounts. Required.")),
@@ -310,6 +199,9 @@ class WeChatMonthResource(WeChatResource):
         model = WeChatMonth
         import_id_fields = ("account", "month")
         fields = ("account", "month", "followers", "new_followers", "lost_followers", "reads")
+
+    def save_record(self, instance):
+        services.wechat_month_save(month=instance)
 
 
 def placements_workbook(year: int) -> bytes:

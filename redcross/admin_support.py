@@ -7,7 +7,7 @@ form's field, and never writes a rule of its own.
 from collections.abc import Callable
 
 from django import forms
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponse
@@ -50,6 +50,32 @@ def add_errors(form: forms.Form, error: ValidationError) -> None:
 def report_refusal(modeladmin, request, obj, error: ValidationError) -> None:
     """One record a bulk action could not change, with the service's reason, as an error message."""
     modeladmin.message_user(request, f"{obj}: {error_text(error)}", messages.ERROR)
+
+
+def apply_each(modeladmin, request, records, step) -> int:
+    """Run a service's `step(record)` on each record; report each refusal with its reason; return how many passed."""
+    done = 0
+    for record in records:
+        try:
+            step(record)
+        except ValidationError as error:
+            report_refusal(modeladmin, request, record, error)
+        else:
+            done += 1
+    return done
+
+
+class ReadOnlyInline(admin.TabularInline):
+    """Rows a service wrote (transitions, registrations seen from elsewhere): shown, never typed or removed."""
+
+    extra = 0
+    can_delete = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 def masked_history(masks: dict[str, Callable[[str], str]]) -> type[HistoricalRecordContextHelper]:
@@ -101,3 +127,12 @@ class LifeCycleHistoryAdmin(RefusalsAsMessages, SimpleHistoryAdmin):
         if request.method == "POST":
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+def inline_changes(formset) -> tuple[list, list]:
+    """What a valid inline would store, without storing anything: (records added or changed, records removed).
+
+    The admin hands these to a service; the formset's own save(commit=True) would write around it.
+    """
+    formset.save(commit=False)
+    return formset.new_objects + [obj for obj, _fields in formset.changed_objects], formset.deleted_objects

@@ -1,17 +1,154 @@
-"""Spreadsheet import shared by the apps: Chinese column names, choices by their labels, strict headers."""
+"""Spreadsheet import shared by the apps: Chinese column names, strict headers, every refusal in the staff's words.
+
+An import is a door like any form: each record is stored through the owning app's service (`save_record`), and
+a refused row says, in Chinese, what is wrong, in which column (its header), on which row as Excel numbers it (the
+header is row 1, so the first record is row 2). The pieces:
+
+- widgets whose `clean()` raises `CellError`, a ValueError whose message staff can act on;
+- `StrictResource`, which refuses a file with the wrong columns, ignores blank rows, turns every error reading a
+  cell (a widget's, a failed lookup, an unreadable number) into a ValidationError keyed by the column's header,
+  names the model's own complaints by column too, and numbers refused rows as Excel does.
+
+A resource's own checks raise `ValidationError({column_name: message})` from `import_instance`; the row numbers
+are made Excel's by the resource, whatever result class it uses.
+"""
+
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
+from django.core.exceptions import MultipleObjectsReturned, ObjectDoesNotExist, ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import override
-from import_export import fields, resources, widgets
+from import_export import fields, resources, results, widgets
+
+DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M",
+                "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M")
+YES = ("是", "1", "true", "yes", "y", "√", "✓")
+NO = ("否", "0", "false", "no", "n", "")
+# What reading a cell may raise besides our own CellError: a library widget's ValueError, a failed lookup, an
+# unreadable decimal (decimal.ConversionSyntax is an ArithmeticError, not a ValueError).
+READ_ERRORS = (ValueError, ArithmeticError, ObjectDoesNotExist, MultipleObjectsReturned)
+
+
+class CellError(ValueError):
+    """A cell that cannot be read, with a message for staff saying what to write instead."""
+
+
+def cell_text(value) -> str:
+    return str(value if value is not None else "").strip()
 
 
 def column(attribute, label, widget=None) -> fields.Field:
-    """A spreadsheet column named in Chinese whatever the language of the admin; text by default."""
+    """A spreadsheet column named in Chinese whatever the language of the admin; trimmed text by default."""
     with override(settings.LANGUAGE_CODE):
-        return fields.Field(
-            attribute=attribute, column_name=str(label), widget=widget or widgets.CharWidget(allow_blank=True)
-        )
+        return fields.Field(attribute=attribute, column_name=str(label), widget=widget or TextWidget())
+
+
+class TextWidget(widgets.CharWidget):
+    """Text without the spaces around it; an empty cell is an empty text."""
+
+    def __init__(self, **kwargs):
+        super().__init__(allow_blank=True, **kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        return super().clean(value, row, **kwargs).strip()
+
+
+class DayWidget(widgets.DateWidget):
+    """A date cell, or a date written 2025-07-01, 2025/7/1, 2025.7.1, 2025年7月1日 or 20250701."""
+
+    def __init__(self, required: bool = False, **kwargs):
+        self.required = required
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        text = cell_text(value)
+        if not text:
+            if self.required:
+                raise CellError(_("A date is required."))
+            return None
+        for date_format in DATE_FORMATS:
+            try:
+                return datetime.strptime(text, date_format).date()
+            except ValueError:
+                continue
+        raise CellError(_("“%(value)s” is not a date; write it as 2025-07-01.") % {"value": text})
+
+
+class NumberWidget(widgets.DecimalWidget):
+    """A number such as 1200, 60.5 or 1,200.50; an empty cell is no number."""
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, bool):
+            raise CellError(_("“%(value)s” is not a number; write it as 1200 or 60.5.") % {"value": value})
+        if isinstance(value, int | Decimal):
+            return Decimal(value)
+        if isinstance(value, float):
+            return Decimal(str(value))
+        text = cell_text(value).replace(",", "").replace("，", "")
+        if not text:
+            return None
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite():
+            raise CellError(_("“%(value)s” is not a number; write it as 1200 or 60.5.") % {"value": cell_text(value)})
+        return number
+
+
+class CountWidget(widgets.IntegerWidget):
+    """A whole number not below zero; 1,234 reads as 1234. An empty cell counts as `empty`, or is refused."""
+
+    def __init__(self, empty: int | None = None, required: bool = False, **kwargs):
+        self.empty = empty
+        self.required = required
+        super().__init__(**kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        if cell_text(value) == "":
+            if self.required:
+                raise CellError(_("A number is required."))
+            return self.empty
+        if isinstance(value, bool):
+            raise CellError(_("“%(value)s” is not a whole number.") % {"value": value})
+        if isinstance(value, int):
+            number = value
+        elif isinstance(value, float) and value.is_integer():
+            number = int(value)
+        else:
+            text = cell_text(value).replace(",", "").replace("，", "")
+            if not text.lstrip("-").isdigit():
+                raise CellError(_("“%(value)s” is not a whole number.") % {"value": cell_text(value)})
+            number = int(text)
+        if number < 0:
+            raise CellError(_("“%(value)s” is below zero.") % {"value": value})
+        return number
+
+    def render(self, value, obj=None, **kwargs):
+        return value if kwargs.get("force_native_type") else ("" if value is None else str(value))
+
+
+class YesNoWidget(widgets.BooleanWidget):
+    """是 or 否 (1 or 0, true or false); an empty cell is 否."""
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, bool):
+            return value
+        text = cell_text(value).lower()
+        if text in YES:
+            return True
+        if text in NO:
+            return False
+        raise CellError(_("“%(value)s” is neither 是 nor 否.") % {"value": value})
+
+    def render(self, value, obj=None, **kwargs):
+        return "是" if value else "否"
 
 
 class ChoiceLabelWidget(widgets.Widget):
@@ -22,24 +159,76 @@ class ChoiceLabelWidget(widgets.Widget):
         super().__init__(**kwargs)
 
     def clean(self, value, row=None, **kwargs):
-        text = str(value or "").strip()
+        text = cell_text(value)
         for choice_value, label in self.choices.choices:
             if text in (choice_value, str(label)):
                 return choice_value
         options = "、".join(str(label) for label in self.choices.labels)
-        raise ValueError(_("“%(value)s” is not one of: %(options)s.") % {"value": text, "options": options})
+        raise CellError(_("“%(value)s” is not one of: %(options)s.") % {"value": text, "options": options})
 
     def render(self, value, obj=None, **kwargs):
         return str(self.choices(value).label) if value else ""
 
 
+class NamedWidget(widgets.ForeignKeyWidget):
+    """A related record written by its name (the site 东湖社区); an empty cell is no record."""
+
+    def __init__(self, model, field: str = "name", **kwargs):
+        super().__init__(model, field, **kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        name = cell_text(value)
+        if not name:
+            return None
+        try:
+            return super().clean(name, row, **kwargs)
+        except ObjectDoesNotExist:
+            raise CellError(no_such_name(self.model, name)) from None
+        except MultipleObjectsReturned:
+            raise CellError(
+                _("More than one %(model)s is named “%(name)s”.")
+                % {"model": self.model._meta.verbose_name, "name": name}
+            ) from None
+
+
+def no_such_name(model, name: str) -> str:
+    return _("There is no %(model)s named “%(name)s”.") % {"model": model._meta.verbose_name, "name": name}
+
+
+def cell_refusal(widget: widgets.Widget, value, error: Exception) -> str:
+    """What staff read about a cell that could not be read: the widget's own words, never a Python message."""
+    if isinstance(error, CellError):
+        return str(error)
+    if isinstance(error, ObjectDoesNotExist) and isinstance(widget, widgets.ForeignKeyWidget):
+        return no_such_name(widget.model, cell_text(value))
+    return _("“%(value)s” cannot be read in this column.") % {"value": cell_text(value)}
+
+
+class SpreadsheetResult(results.Result):
+    """Rows that failed with an unexpected error are listed under their own (Excel) row numbers too."""
+
+    def row_errors(self):
+        return [(row.number, row.errors) for row in self.error_rows]
+
+
 class StrictResource(resources.ModelResource):
-    """Refuses a file whose header row is not the one this import expects, before reading any row."""
+    """An import that checks its header row first, reads cells in Chinese and stores records through a service."""
+
+    @classmethod
+    def get_result_class(cls):
+        return SpreadsheetResult
 
     def before_import(self, dataset, **kwargs):
+        headers = [cell_text(header) for header in (dataset.headers or [])]
+        kept = [(number, row) for number, row in enumerate(dataset, start=2) if any(cell_text(cell) for cell in row)]
+        dataset.wipe()
+        dataset.headers = headers
+        for _number, row in kept:
+            dataset.append(row)
+        self.excel_rows = [number for number, _row in kept]
+
         expected = [field.column_name for field in self.get_import_fields()]
-        headers = [str(header or "").strip() for header in (dataset.headers or [])]
-        unknown = [header for header in headers if header not in expected]
+        unknown = [header for header in headers if header and header not in expected]
         missing = [name for name in self.required_columns() if name not in headers]
         if unknown or missing:
             raise ValueError(
@@ -57,3 +246,76 @@ class StrictResource(resources.ModelResource):
 
     def required_columns(self) -> list[str]:
         return [self.fields[name].column_name for name in self._meta.import_id_fields]
+
+    def excel_row(self, number: int) -> int:
+        """The row Excel shows for the `number`th record read (1 is the first record, below the header)."""
+        rows = getattr(self, "excel_rows", [])
+        return rows[number - 1] if 0 < number <= len(rows) else number + 1
+
+    def import_data_inner(self, dataset, *args, **kwargs):
+        result = super().import_data_inner(dataset, *args, **kwargs)
+        for invalid in result.invalid_rows:
+            invalid.number = self.excel_row(invalid.number)
+        for failed in result.error_rows:
+            failed.number = self.excel_row(failed.number)
+            for error in failed.errors:
+                error.number = failed.number
+        return result
+
+    def get_instance(self, instance_loader, row):
+        """A row whose naming columns cannot be read names no stored record: reading it again refuses the cells."""
+        for name in self.get_import_id_fields():
+            try:
+                self.fields[name].clean(row)
+            except READ_ERRORS:
+                return None
+        try:
+            return super().get_instance(instance_loader, row)
+        except MultipleObjectsReturned:
+            raise ValidationError(
+                _("More than one stored %(model)s has the same %(columns)s as this row; tell them apart in the admin "
+                  "first.")
+                % {"model": self._meta.model._meta.verbose_name,
+                   "columns": "、".join(self.fields[name].column_name for name in self.get_import_id_fields())}
+            ) from None
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        try:
+            super().import_field(field, instance, row, is_m2m, **kwargs)
+        except READ_ERRORS as error:
+            raise CellError(cell_refusal(field.widget, row.get(field.column_name), error)) from error
+
+    def import_row(self, row, instance_loader, **kwargs):
+        result = super().import_row(row, instance_loader, **kwargs)
+        if result.validation_error is not None:
+            result.validation_error = self.by_column(result.validation_error)
+        return result
+
+    def by_column(self, error: ValidationError) -> ValidationError:
+        """The errors of a row keyed by the spreadsheet's column headers instead of the model's field names."""
+        if not hasattr(error, "error_dict"):
+            return error
+        names = self.column_names()
+        keyed: dict[str, list] = {}
+        for key, errors in error.error_dict.items():
+            keyed.setdefault(names.get(key, key), []).extend(errors)
+        return ValidationError(keyed)
+
+    def column_names(self) -> dict[str, str]:
+        model = self._meta.model
+        with override(settings.LANGUAGE_CODE):
+            names = {field.name: str(field.verbose_name) for field in model._meta.get_fields()
+                     if hasattr(field, "verbose_name")}
+        for key, field in self.fields.items():
+            names[key] = field.column_name
+            if field.attribute:
+                names[field.attribute] = field.column_name
+        return names
+
+    def do_instance_save(self, instance, is_create):
+        self.save_record(instance)
+
+    def save_record(self, instance) -> None:
+        """Store one imported record as the app's form does: override to call the app's service."""
+        instance.full_clean()
+        instance.save()

@@ -49,12 +49,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "bootstrap",
     "imagekit",
-    "import_export",
+    # import_export, django_celery_beat and axes, with the Chinese labels of redcross/admin_texts.py.
+    "redcross.admin_texts.ImportExportConfig",
     "crispy_forms",
     "crispy_bootstrap5",
-    "django_celery_beat",
+    "redcross.admin_texts.CeleryBeatConfig",
     "simple_history",
-    "axes",
+    "redcross.admin_texts.AxesConfig",
 ]
 
 MIDDLEWARE = [

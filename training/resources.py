@@ -12,11 +12,11 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
-from import_export import results, widgets
+from import_export import widgets
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from redcross.importing import StrictResource, column
+from redcross.importing import SpreadsheetResult, StrictResource, column
 from redcross.masking import mask_phone, mask_resident_id
 from redcross.validators import normalize_phone
 
@@ -36,7 +36,7 @@ class MaskedWidget(widgets.CharWidget):
         return self.mask(super().render(value, obj, **kwargs))
 
 
-class RosterImportResult(results.Result):
+class RosterImportResult(SpreadsheetResult):
     """Rows refused by the preview are shown with their ID and mobile numbers masked, like every other row."""
 
     def append_invalid_row(self, number, row, validation_error):

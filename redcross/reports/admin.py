@@ -3,11 +3,14 @@ from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from . import labels
 from .models import Report, SentenceTemplate
 
 
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
+    """To read: a report is asked for on the reports page and produced by the services, which alone set its status."""
+
     list_display = ("__str__", "kind", "start", "end", "status", "scheduled", "requested_by", "requested_at")
     list_filter = ("status", "kind", "scheduled")
     date_hierarchy = "end"
@@ -22,10 +25,13 @@ class ReportAdmin(admin.ModelAdmin):
         return format_html_join(
             " · ", '<a href="{}">{}</a>',
             ((reverse("reports:download", args=[report.pk, kind]), label)
-             for kind, label in (("docx", "Word"), ("xlsx", "Excel"), ("pdf", "PDF"))),
+             for kind, (label, _content_type) in labels.FILES.items()),
         )
 
     def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False
 
 

@@ -15,8 +15,13 @@ log = logging.getLogger(__name__)
 IN_PROGRESS = (Report.Status.QUEUED, Report.Status.RUNNING)
 
 
-def report_request(*, period: periods.Period, by=None, scheduled: bool = False) -> tuple[Report, bool]:
-    """The report of `period`: the one already queued or running, or a new one queued now. (report, created)"""
+def report_request(
+    *, period: periods.Period, by=None, scheduled: bool = False, queue: bool = True
+) -> tuple[Report, bool]:
+    """The report of `period`: the one already queued or running, or a new one queued now. (report, created)
+
+    With `queue=False` a new report is not handed to a worker: the caller builds it (report_build) itself.
+    """
     existing = Report.objects.filter(kind=period.kind, start=period.start, end=period.end, status__in=IN_PROGRESS)
     if (report := existing.first()) is not None:
         return report, False
@@ -27,9 +32,10 @@ def report_request(*, period: periods.Period, by=None, scheduled: bool = False) 
             )
     except IntegrityError:  # asked for at the same moment by someone else
         return existing.get(), False
-    from .tasks import build_report
+    if queue:
+        from .tasks import build_report
 
-    transaction.on_commit(lambda: build_report.delay(report.pk))
+        transaction.on_commit(lambda: build_report.delay(report.pk))
     return report, True
 
 

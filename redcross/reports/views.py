@@ -6,15 +6,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from . import labels
 from .forms import ReportRequestForm
 from .models import Report
 from .services import report_request
-
-CONTENT_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pdf": "application/pdf",
-}
 
 
 def staff_member(user) -> bool:
@@ -52,8 +47,8 @@ def report_detail(request, pk: int):
 @require_GET
 def report_download(request, pk: int, kind: str):
     report = get_object_or_404(Report, pk=pk, status=Report.Status.READY)
-    if kind not in CONTENT_TYPES or not getattr(report, kind):
+    if kind not in labels.FILES or not getattr(report, kind):
         raise Http404
-    filename = f"{report.period.name}红十字会工作{'总结' if report.kind == 'year' else '简报'}.{kind}"
-    return FileResponse(getattr(report, kind).open("rb"), as_attachment=True, filename=filename,
-                        content_type=CONTENT_TYPES[kind])
+    _label, content_type = labels.FILES[kind]
+    return FileResponse(getattr(report, kind).open("rb"), as_attachment=True,
+                        filename=labels.download_name(report, kind), content_type=content_type)

@@ -6,7 +6,17 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
 from projects.models import FundingLine, Project, ProjectTransition, SpendingLine
-from projects.services import funding_add, project_transition, spending_add
+from projects.services import (
+    funding_add,
+    funding_delete,
+    funding_update,
+    project_money_save,
+    project_save,
+    project_transition,
+    spending_add,
+    spending_delete,
+    spending_update,
+)
 from tests.projects.factories import FundingLineFactory, ProjectFactory
 
 Status = Project.Status
@@ -93,3 +103,72 @@ def test_the_database_itself_refuses_a_negative_amount():
         FundingLine.objects.bulk_create(
             [FundingLine(project=project, source="other", amount=Decimal("-1"), received_on=dt.date(2025, 1, 1))]
         )
+
+
+def test_money_received_cannot_be_taken_back_below_what_was_spent():
+    project = ProjectFactory()
+    first = funding_add(project=project, source="provincial", amount=Decimal("600.00"), received_on=dt.date(2025, 4, 1))
+    second = funding_add(project=project, source="self_raised", amount=Decimal("400.00"),
+                         received_on=dt.date(2025, 5, 1))
+    spending_add(project=project, source="provincial", amount=Decimal("800.00"), purpose="书架",
+                 spent_on=dt.date(2025, 5, 10))
+
+    with pytest.raises(ValidationError, match="超过已到位资金 ¥600.00"):
+        funding_delete(line=second)
+    with pytest.raises(ValidationError, match="超过已到位资金 ¥700.00"):
+        funding_update(line=first, data={"amount": Decimal("300.00")})
+    assert sorted(FundingLine.objects.values_list("amount", flat=True)) == [Decimal("400.00"), Decimal("600.00")]
+
+    funding_update(line=first, data={"amount": Decimal("500.00"), "note": "核减"})
+    assert FundingLine.objects.get(pk=first.pk).amount == Decimal("500.00")
+
+
+def test_spending_lines_change_under_the_same_rule():
+    project = ProjectFactory()
+    FundingLineFactory(project=project, amount=Decimal("1000.00"))
+    line = spending_add(project=project, source="provincial", amount=Decimal("800.00"), purpose="书架",
+                        spent_on=dt.date(2025, 5, 10))
+
+    with pytest.raises(ValidationError, match="支出将达到 ¥1,200.00"):
+        spending_update(line=line, data={"amount": Decimal("1200.00")})
+    spending_update(line=line, data={"amount": Decimal("1200.00"), "confirmed_over_received": True})
+    assert SpendingLine.objects.get().amount == Decimal("1200.00")
+
+    spending_delete(line=line)
+    assert not SpendingLine.objects.exists()
+
+
+def test_money_received_and_spent_together_is_judged_as_it_will_stand():
+    project = ProjectFactory()
+    project_money_save(
+        project=project,
+        fundings=[FundingLine(source="provincial", amount=Decimal("500.00"), received_on=dt.date(2025, 4, 1))],
+        spendings=[SpendingLine(source="provincial", amount=Decimal("500.00"), purpose="书架",
+                                spent_on=dt.date(2025, 4, 2))],
+    )
+    assert (FundingLine.objects.count(), SpendingLine.objects.count()) == (1, 1)
+    with pytest.raises(ValidationError, match="超过已到位资金 ¥0.00"):
+        project_money_save(project=project, removed_fundings=list(FundingLine.objects.all()))
+    assert FundingLine.objects.count() == 1
+
+
+def test_saving_a_project_never_changes_its_status():
+    project = project_transition(project=ProjectFactory(), to=Status.APPLIED)
+    stale = Project.objects.get(pk=project.pk)
+    stale.status = Status.DRAFT
+    stale.title = "新的名称"
+    project_save(project=stale)
+    project.refresh_from_db()
+    assert (project.title, project.status) == ("新的名称", Status.APPLIED)
+
+
+def test_a_status_change_is_dated_neither_in_the_future_nor_before_the_previous_step(projects_officer):
+    project = project_transition(project=ProjectFactory(), to=Status.APPLIED, on=dt.date(2025, 3, 1))
+    with pytest.raises(ValidationError, match="早于项目上一步"):
+        project_transition(project=project, to=Status.APPROVED, on=dt.date(2025, 2, 28))
+    with pytest.raises(ValidationError, match="尚未到来"):
+        project_transition(project=project, to=Status.APPROVED, on=dt.date.today() + dt.timedelta(days=2))
+    project.refresh_from_db()
+    assert (project.status, project.transitions.count()) == (Status.APPLIED, 1)
+    late = project_transition(project=project, to=Status.APPROVED, on=dt.date(2025, 3, 1), by=projects_officer)
+    assert late.transitions.last().on == dt.date(2025, 3, 1)

@@ -57,7 +57,7 @@ def confirm(client, changelist: str, response):
 
 
 def invalid_rows(response) -> dict[int, set[str]]:
-    """Row number → the columns the row's errors are about."""
+    """Row number, as Excel shows it → the columns the row's errors are about."""
     result = response.context.get("result")
     return {row.number: set(row.error_dict) for row in result.invalid_rows} if result else {}
 
@@ -134,7 +134,7 @@ def test_a_file_with_bad_rows_shows_each_rows_error_and_imports_nothing(client, 
     ]))
     assert response.status_code == 200
     assert response.context.get("confirm_form") is None
-    assert invalid_rows(response) == {2: {"阅读数"}, 3: {"话题"}, 4: {"省红会转发"}, 5: {"公众号"}, 6: {"发布日期"}}
+    assert invalid_rows(response) == {3: {"阅读数"}, 4: {"话题"}, 5: {"省红会转发"}, 6: {"公众号"}, 7: {"发布日期"}}
     page = response.content.decode()
     assert "abc" in page and "捐款" in page
     assert not WeChatPost.objects.exists()
@@ -174,7 +174,7 @@ def test_a_month_that_is_not_a_month_or_lacks_followers_is_refused(client, publi
     response = preview(client, MONTHS, xlsx([MONTH_HEADERS, [ACCOUNT, "2025-07-15", 2104, 61, 12, 15800],
                                              [ACCOUNT, "2025-13", 2104, 61, 12, 15800],
                                              [ACCOUNT, "2025-09", "", 61, 12, 15800]]))
-    assert invalid_rows(response) == {1: {"月份"}, 2: {"月份"}, 3: {"月末关注人数"}}
+    assert invalid_rows(response) == {2: {"月份"}, 3: {"月份"}, 4: {"月末关注人数"}}
     assert not WeChatMonth.objects.exists()
 
 

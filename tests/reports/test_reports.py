@@ -3,7 +3,7 @@ import io
 import subprocess
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from docx import Document
 from openpyxl import load_workbook
 
@@ -137,3 +137,56 @@ def test_a_monthly_report_is_a_short_brief(year_2025):
     text = "\n".join(p.text for p in Document(report_build(report_id=report.pk).docx.path).paragraphs)
     assert "2025年3月工作简报" in text and "举办培训1期，培训3人次" in text
     assert "成立以来" not in text.split("附表")[0] and "四、下一步工作" not in text
+
+
+def test_the_command_line_asks_for_its_report_like_every_other_request(year_2025, monkeypatch, capsys):
+    from redcross.reports import services
+
+    asked = []
+
+    def recorded(**kwargs):
+        asked.append(kwargs)
+        return report_request(**kwargs)
+
+    monkeypatch.setattr(services, "report_request", recorded)
+    call_command("summary_report", "quarter", "2025-Q2")
+
+    assert asked == [{"period": periods.quarter(2025, 2), "queue": False}]
+    report = Report.objects.get()
+    assert (report.status, report.attempts, report.scheduled, report.requested_by) == (
+        Report.Status.READY, 1, False, None)
+    assert capsys.readouterr().out.split() == [report.docx.path, report.xlsx.path, report.pdf.path]
+
+
+def test_the_command_line_leaves_a_report_already_asked_for_to_its_worker(leader):
+    queued, _created = report_request(period=periods.month(2025, 7), by=leader)
+
+    with pytest.raises(CommandError, match=f"report {queued.pk}"):
+        call_command("summary_report", "month", "2025-07")
+
+    assert list(Report.objects.values_list("pk", "status")) == [(queued.pk, Report.Status.QUEUED)]
+
+
+def test_word_pdf_and_excel_head_the_figures_with_the_same_words(year_2025):
+    from redcross.reports import labels
+
+    report = ready_report(year_2025)
+    headers = labels.figure_headers(report.figures["period"])
+    assert [cell.text for cell in Document(report.docx.path).tables[0].rows[0].cells] == headers
+    text = subprocess.run(["pdftotext", "-layout", report.pdf.path, "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert labels.TABLE_HEADING in text and all(header in text for header in headers)
+    workbook = load_workbook(io.BytesIO(report.xlsx.read()))
+    assert [cell.value for cell in workbook["人道项目"][1]] == labels.front_headers(report.figures["period"])
+    assert [cell.value for cell in workbook[labels.YEAR_OVER_YEAR][1]] == labels.year_over_year_headers(
+        report.figures["period"])
+
+
+def test_a_reports_status_cannot_be_changed_in_the_admin(admin_client):
+    report, _created = report_request(period=periods.month(2025, 7))
+    url = f"/admin/reports/report/{report.pk}/change/"
+
+    assert admin_client.get(url).status_code == 200
+    assert admin_client.post(url, {"status": "ready"}).status_code == 403
+    report.refresh_from_db()
+    assert report.status == Report.Status.QUEUED

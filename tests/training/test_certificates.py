@@ -1,7 +1,7 @@
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
-from zoneinfo import ZoneInfo
 from django.core.exceptions import ValidationError
 
 from redcross.dates import add_years
@@ -91,7 +91,7 @@ def test_a_certificate_is_valid_until_its_expiry_day_then_expired():
 
 def test_a_session_is_held_only_once_it_has_begun(training_officer):
     session = SessionFactory(course=FirstAiderCourseFactory())
-    with pytest.raises(ValidationError, match="once it has begun"):
+    with pytest.raises(ValidationError, match="开始后才能"):
         session_hold(session=session)
     session.refresh_from_db()
     assert session.status == Session.Status.OPEN
@@ -107,8 +107,8 @@ def test_certificates_default_to_the_sessions_last_day_with_that_years_number():
 
 
 @pytest.mark.parametrize("issued_on, words", [
-    (dt.date(2025, 12, 19), "before the session began"),
-    (dt.date(2026, 1, 16), "in the future"),
+    (dt.date(2025, 12, 19), "早于培训班开始日期"),
+    (dt.date(2026, 1, 16), "尚未到来"),
 ])
 def test_a_certificate_is_never_dated_before_its_session_nor_in_the_future(issued_on, words):
     session = SessionFactory(course=FirstAiderCourseFactory(), starts_at=at(2025, 12, 20),

@@ -114,7 +114,7 @@ def test_passed_is_refused_for_someone_who_did_not_attend(client, training_offic
 
     response = act(client, REGISTRATIONS, "mark_passed", [absent])
 
-    assert levels(response) == [constants.WARNING] and "出席" in texts(response)
+    assert levels(response) == [constants.WARNING] and "出勤" in texts(response)
     absent.refresh_from_db()
     assert absent.passed is None
 

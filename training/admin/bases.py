@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from redcross.admin_support import RefusalsAsMessages
+from redcross.admin_support import RefusalsAsMessages, inline_changes
 from redcross.masking import mask_phone
 
 from .. import services
@@ -29,12 +29,11 @@ class CatalogueAdmin(RefusalsAsMessages, SimpleHistoryAdmin):
             services.catalogue_delete(record=record, by=request.user)
 
     def save_formset(self, request, form, formset, change):
-        records = formset.save(commit=False)
-        for record in formset.deleted_objects:
+        records, removed = inline_changes(formset)
+        for record in removed:
             services.catalogue_delete(record=record, by=request.user)
         for record in records:
             services.catalogue_save(record=record, by=request.user)
-        formset.save_m2m()
 
 
 class EquipmentInline(admin.TabularInline):

@@ -2,13 +2,19 @@
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from redcross.admin_support import PDF_TYPE, LifeCycleHistoryAdmin, attachment, masked_history, report_refusal
+from redcross.admin_support import (
+    PDF_TYPE,
+    LifeCycleHistoryAdmin,
+    ReadOnlyInline,
+    apply_each,
+    attachment,
+    masked_history,
+)
 from redcross.masking import mask_phone, mask_resident_id
 
 from .. import services
@@ -18,19 +24,13 @@ from ..notify import EXPIRY_NOTICE_DAYS, expiry_window
 from .common import sees_personal_data, verify_url_for
 
 
-class TraineeRegistrationInline(admin.TabularInline):
+class TraineeRegistrationInline(ReadOnlyInline):
     model = Registration
     fields = ("session", "status", "attended", "passed", "code")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
     show_change_link = True
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("session__course")
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Trainee)
@@ -147,14 +147,8 @@ class CertificateAdmin(LifeCycleHistoryAdmin):
 
     @admin.action(description=_("Revoke"), permissions=["change"])
     def revoke(self, request, queryset):
-        revoked = 0
-        for certificate in queryset:
-            try:
-                services.certificate_revoke(certificate=certificate, by=request.user)
-            except ValidationError as error:
-                report_refusal(self, request, certificate, error)
-            else:
-                revoked += 1
+        revoked = apply_each(self, request, queryset, lambda certificate: services.certificate_revoke(
+            certificate=certificate, by=request.user))
         if revoked:
             self.message_user(request, ngettext(
                 "%(count)d certificate revoked.", "%(count)d certificates revoked.", revoked,

@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportMixin
 from import_export.formats.base_formats import XLSX
 
-from redcross.admin_support import LifeCycleHistoryAdmin, add_errors, report_refusal
+from redcross.admin_support import LifeCycleHistoryAdmin, add_errors, apply_each, report_refusal
 
 from .. import services
 from ..forms import ReasonForm, RegistrationActionForm, RosterConfirmImportForm, RosterImportForm, StaffRegistrationForm
@@ -103,14 +103,9 @@ class RegistrationAdmin(ImportMixin, LifeCycleHistoryAdmin):
     def confirm(self, request, queryset):
         form = ReasonForm(request.POST)
         reason = form.cleaned_data.get("reason", "") if form.is_valid() else ""
-        confirmed = 0
-        for registration in queryset.select_related("trainee", "session__course"):
-            try:
-                services.registration_confirm(registration=registration, by=request.user, reason=reason)
-            except ValidationError as error:
-                report_refusal(self, request, registration, error)
-            else:
-                confirmed += 1
+        confirmed = apply_each(self, request, queryset.select_related("trainee", "session__course"),
+                               lambda registration: services.registration_confirm(
+                                   registration=registration, by=request.user, reason=reason))
         if confirmed:
             self.message_user(request, ngettext(
                 "%(count)d registration confirmed.", "%(count)d registrations confirmed.", confirmed,

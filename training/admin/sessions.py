@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from redcross.admin_support import PDF_TYPE, XLSX_TYPE, LifeCycleHistoryAdmin, attachment, report_refusal
+from redcross.admin_support import PDF_TYPE, XLSX_TYPE, LifeCycleHistoryAdmin, apply_each, attachment, report_refusal
 
 from .. import services
 from ..documents import certificates_pdf, rosters_pdf
@@ -109,6 +109,10 @@ class SessionAdmin(LifeCycleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         services.session_save(session=obj, by=request.user)
+        if not change:
+            self.message_user(request, _(
+                "The session is planned. When it is ready to be announced, choose “Open for sign-up” in the list."
+            ), messages.INFO)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Registration:
@@ -165,14 +169,7 @@ class SessionAdmin(LifeCycleHistoryAdmin):
         ))
 
     def _step(self, request, queryset, step, done_message) -> None:
-        done = 0
-        for session in queryset:
-            try:
-                step(session=session, by=request.user)
-            except ValidationError as error:
-                report_refusal(self, request, session, error)
-            else:
-                done += 1
+        done = apply_each(self, request, queryset, lambda session: step(session=session, by=request.user))
         if done:
             self.message_user(request, done_message(done) % {"count": done}, messages.SUCCESS)
 

@@ -12,6 +12,7 @@ from projects.summary import activity_rows
 from publicity.summary import placement_rows
 from training.summary import session_rows
 
+from .. import labels
 from ..figures import FACTS, FRONTS
 from ..periods import Period
 from .text import change
@@ -49,14 +50,13 @@ def render(data: dict, period: Period) -> bytes:
             facts = [fact for fact in FACTS if fact.front == front]
             rows = [[str(fact.label), str(fact.unit), data["current"][fact.key], data["since"][fact.key]]
                     for fact in facts]
-            sheet = _sheet(workbook, str(label), ["指标", "单位", data["period"]["name"], "成立以来累计"], rows,
-                           [44, 8, 18, 18])
+            sheet = _sheet(workbook, str(label), labels.front_headers(data["period"]), rows, [44, 8, 18, 18])
             for row, fact in enumerate(facts, start=2):
                 for column in "CD":
                     sheet[f"{column}{row}"].number_format = MONEY_FORMAT if fact.money else COUNT_FORMAT
         yoy = [[str(FRONTS[fact.front][0]), str(fact.label), data["current"][fact.key], data["previous"][fact.key],
                 change(data["current"][fact.key], data["previous"][fact.key])] for fact in FACTS]
-        _sheet(workbook, "同比", ["工作", "指标", data["period"]["name"], data["period"]["earlier"], "同比"], yoy,
+        _sheet(workbook, labels.YEAR_OVER_YEAR, labels.year_over_year_headers(data["period"]), yoy,
                [16, 44, 18, 18, 14])
     activities = [[row["date"], row["title"], row["kind"], row["site__name"] or "", row["participants"],
                    row["volunteers"], float(row["volunteer_hours"]), row["beneficiaries"], row["books"]]

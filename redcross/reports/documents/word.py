@@ -7,6 +7,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from .. import labels
 from .text import body, document_title, table_rows
 
 TITLE_FONT, HEADING_FONT, BODY_FONT = "方正小标宋简体", "黑体", "仿宋_GB2312"
@@ -53,11 +54,11 @@ def render(data: dict, texts: dict[str, str]) -> bytes:
         if paragraph:
             _paragraph(document, paragraph, BODY_FONT, 16)
 
-    _paragraph(document, "附表：主要数据", HEADING_FONT, 16, indent=False)
+    _paragraph(document, labels.TABLE_HEADING, HEADING_FONT, 16, indent=False)
     rows = table_rows(data)
     table = document.add_table(rows=1, cols=5)
     table.style = "Table Grid"
-    headers = ("项目", data["period"]["name"], data["period"]["earlier"], "同比", "成立以来累计")
+    headers = labels.figure_headers(data["period"])
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         _font(cell.paragraphs[0].add_run(text), HEADING_FONT, 10.5)
     for _front, label, current, previous, change, since in rows:

@@ -1,9 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
-from django.db import IntegrityError
 
-from redcross.reports import periods
-from redcross.reports.models import Report
-from redcross.reports.services import report_build
+from redcross.reports import periods, services
 
 
 class Command(BaseCommand):
@@ -19,10 +16,13 @@ class Command(BaseCommand):
             period = periods.parse(kind, *values)
         except ValueError as error:
             raise CommandError(str(error)) from error
-        try:
-            report = Report.objects.create(kind=period.kind, start=period.start, end=period.end, status="running")
-        except IntegrityError as error:
-            raise CommandError("The report of this period is being produced right now; try again shortly.") from error
-        report = report_build(report_id=report.pk)
+        # Asked for like any report, but produced here and now rather than by a worker.
+        report, created = services.report_request(period=period, queue=False)
+        if not created:
+            raise CommandError(
+                f"The report of this period is already being produced (report {report.pk}); its page shows when it "
+                "is ready."
+            )
+        report = services.report_build(report_id=report.pk)
         for field in ("docx", "xlsx", "pdf"):
             self.stdout.write(getattr(report, field).path)

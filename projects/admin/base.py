@@ -1,0 +1,55 @@
+"""What every admin of the projects app shares: records stored through the services, history, spreadsheets."""
+
+from django.contrib import admin
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import XLSX
+from simple_history.admin import SimpleHistoryAdmin
+
+from redcross.admin_support import inline_changes
+
+from .. import services
+from ..models import Activity, Attachment, Facility, FacilityKind, Photo, Project, Site
+
+# The service that stores each kind of record, whichever page or inline it is edited on.
+STORE = {
+    Site: lambda site: services.site_save(site=site),
+    FacilityKind: lambda kind: services.facility_kind_save(kind=kind),
+    Facility: lambda facility: services.facility_save(facility=facility),
+    Activity: lambda activity: services.activity_save(activity=activity),
+    Photo: lambda photo: services.photo_save(photo=photo),
+    Attachment: lambda attachment: services.attachment_save(attachment=attachment),
+    Project: lambda project: services.project_save(project=project),
+}
+REMOVE = {
+    Facility: lambda facility: services.facility_delete(facility=facility),
+    Photo: lambda photo: services.photo_delete(photo=photo),
+    Attachment: lambda attachment: services.attachment_delete(attachment=attachment),
+}
+
+
+class ServiceAdmin(admin.ModelAdmin):
+    """Forms and inlines store their records through the services, never with a save of their own."""
+
+    def save_model(self, request, obj, form, change):
+        STORE[type(obj)](obj)
+
+    def save_formset(self, request, form, formset, change):
+        stored, removed = inline_changes(formset)
+        for obj in stored:
+            STORE[type(obj)](obj)
+        for obj in removed:
+            REMOVE[type(obj)](obj)
+        formset.save_m2m()
+
+
+class SpreadsheetAdmin(ImportExportModelAdmin, ServiceAdmin, SimpleHistoryAdmin):
+    """Admin with change history and Excel import (previewed row by row) and export."""
+
+    formats = [XLSX]
+
+
+class PhotoInline(admin.TabularInline):
+    model = Photo
+    fields = ("image", "caption", "order")
+    extra = 0
+

@@ -1,0 +1,82 @@
+"""Sites, the facilities built there, the kinds of facility, and activities: entered by hand or imported."""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Activity, Facility, FacilityKind, Site
+from ..resources import ActivityResource, FacilityResource, SiteResource
+from .base import PhotoInline, ServiceAdmin, SpreadsheetAdmin
+
+
+class SitePhotoInline(PhotoInline):
+    fk_name = "site"
+
+
+class FacilityPhotoInline(PhotoInline):
+    fk_name = "facility"
+
+
+class ActivityPhotoInline(PhotoInline):
+    fk_name = "activity"
+
+
+class FacilityInline(admin.TabularInline):
+    model = Facility
+    fields = ("kind", "name", "opened_on", "area", "opening_hours", "in_service")
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Site)
+class SiteAdmin(SpreadsheetAdmin):
+    resource_classes = [SiteResource]
+    list_display = ("name", "kind", "status", "town", "facility_count", "published")
+    list_filter = ("status", "kind", "published", "town")
+    search_fields = ("name", "community", "town", "address", "partners")
+    list_editable = ("published",)
+    inlines = [FacilityInline, SitePhotoInline]
+    fieldsets = (
+        (None, {"fields": ("name", "kind", "status", "published")}),
+        (_("Where"), {"fields": ("community", "town", "address", ("latitude", "longitude"))}),
+        (_("About"), {"fields": ("partners", "description", "cover")}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(facility_count=Count("facilities"))
+
+    @admin.display(description=_("facilities"), ordering="facility_count")
+    def facility_count(self, site):
+        return site.facility_count
+
+
+@admin.register(FacilityKind)
+class FacilityKindAdmin(ServiceAdmin):
+    list_display = ("name", "order")
+    list_editable = ("order",)
+    search_fields = ("name",)
+
+
+@admin.register(Facility)
+class FacilityAdmin(SpreadsheetAdmin):
+    resource_classes = [FacilityResource]
+    list_display = ("name", "site", "kind", "opened_on", "area", "in_service")
+    list_filter = ("kind", "in_service", "site")
+    list_select_related = ("site", "kind")
+    search_fields = ("name", "site__name")
+    autocomplete_fields = ("site",)
+    date_hierarchy = "opened_on"
+    inlines = [FacilityPhotoInline]
+
+
+@admin.register(Activity)
+class ActivityAdmin(SpreadsheetAdmin):
+    resource_classes = [ActivityResource]
+    list_display = ("title", "kind", "date", "site", "participants", "volunteers", "volunteer_hours",
+                    "beneficiaries", "published")
+    list_filter = ("kind", "published", "site")
+    list_select_related = ("site",)
+    search_fields = ("title", "description", "site__name")
+    autocomplete_fields = ("site",)
+    date_hierarchy = "date"
+    inlines = [ActivityPhotoInline]

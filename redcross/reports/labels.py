@@ -1,0 +1,49 @@
+"""The words of a report that are not its sentences: headings, column headers, chart titles, file kinds and names.
+
+Defined once, here, and used by the Word, Excel and PDF files, the download view and the admin. The documents are
+Chinese official documents whatever the language of the page that asked for them, so these are Chinese text.
+"""
+
+from redcross.admin_support import PDF_TYPE, XLSX_TYPE
+
+from .models import Report
+
+FIGURE, UNIT, FRONT, CHANGE, SINCE = "指标", "单位", "工作", "同比", "成立以来累计"
+TABLE_HEADING = "附表：主要数据"
+CHARTS_HEADING = "图表"
+YEAR_OVER_YEAR = "同比"
+
+# (title, unit) of the PDF's charts.
+TRAINEES_CHART = ("培训人次（按月）", "人次")
+PLACEMENTS_CHART = ("用稿数量（按媒体级别）", "条")
+MONEY_CHART = ("到位资金（按来源）", "元")
+# Outlet levels as short as a chart's bar labels need them; the reports read publicity only through its summary.
+LEVELS = {"national": "国家级", "headquarters": "总会", "provincial": "省级", "provincial_red_cross": "省红会系统",
+          "prefecture": "市级", "local": "本市级", "other": "其他"}
+
+# The report's files: kind → (name shown on links, content type).
+FILES = {
+    "docx": ("Word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "xlsx": ("Excel", XLSX_TYPE),
+    "pdf": ("PDF", PDF_TYPE),
+}
+
+
+def figure_headers(period: dict) -> list[str]:
+    """The header of the figures table of the Word and PDF files: figure, this period, a year earlier, change,
+    since records began."""
+    return [FIGURE, period["name"], period["earlier"], CHANGE, SINCE]
+
+
+def front_headers(period: dict) -> list[str]:
+    """The header of an Excel sheet of one front's figures."""
+    return [FIGURE, UNIT, period["name"], SINCE]
+
+
+def year_over_year_headers(period: dict) -> list[str]:
+    return [FRONT, FIGURE, period["name"], period["earlier"], CHANGE]
+
+
+def download_name(report: Report, kind: str) -> str:
+    """2025年红十字会工作总结.docx for a year; 简报 (brief) for a shorter period."""
+    return f"{report.period.name}红十字会工作{'总结' if report.kind == Report.Kind.YEAR else '简报'}.{kind}"
