@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from redcross.choices import FundingSource
 from redcross.images import PhotoField, thumbnail_spec
 from redcross.models import Located
+from redcross.private import private_storage
 from redcross.uploads import validate_document
 
 ZERO = Decimal("0.00")
@@ -247,7 +248,10 @@ class Attachment(models.Model):
         Project, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("project")
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
-    file = models.FileField(_("file"), upload_to="projects/attachments/%Y/", validators=[validate_document])
+    # Application forms, approval letters and acceptance reports: paperwork for staff, on no public page.
+    file = models.FileField(
+        _("file"), upload_to="projects/attachments/%Y/", validators=[validate_document], storage=private_storage
+    )
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     class Meta:

@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import selectors
 from .models import Site
@@ -9,7 +9,7 @@ from .models import Site
 ACTIVITIES_PER_PAGE = 10
 
 
-@require_GET
+@require_safe
 def site_list(request):
     kinds = list(selectors.facility_kinds_in_use())
     kind_id = request.GET.get("kind", "").strip()
@@ -22,7 +22,7 @@ def site_list(request):
     })
 
 
-@require_GET
+@require_safe
 def site_detail(request, pk: int):
     try:
         site = selectors.site_for_public(pk)
@@ -34,13 +34,13 @@ def site_detail(request, pk: int):
     )
 
 
-@require_GET
+@require_safe
 def activity_list(request):
     page = Paginator(selectors.activities_for_public(), ACTIVITIES_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "projects/activity_list.html", {"page": page})
 
 
-@require_GET
+@require_safe
 def activity_detail(request, pk: int):
     activity = get_object_or_404(selectors.activities_for_public(), pk=pk)
     return render(request, "projects/activity_detail.html", {"activity": activity})

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from redcross.images import PhotoField, thumbnail_spec
+from redcross.private import private_storage
 from redcross.sanitize import clean_html
 from redcross.uploads import validate_document
 from redcross.validators import validate_mobile
@@ -125,8 +126,10 @@ class Story(models.Model):
     staff_authors = models.CharField(_("staff authors"), max_length=100, blank=True)
     submitted_on = models.DateField(_("submitted on"))
     text = models.TextField(_("text"), blank=True)
+    # A manuscript as submitted, for staff: the public reads the outlet's placement or the portal's article.
     attachment = models.FileField(
-        _("attachment"), upload_to="publicity/stories/%Y/", blank=True, validators=[validate_document]
+        _("attachment"), upload_to="publicity/stories/%Y/", blank=True, validators=[validate_document],
+        storage=private_storage,
     )
     link = models.URLField(_("link"), blank=True)
     history = HistoricalRecords()

@@ -4,7 +4,6 @@ The import columns are the ones the WeChat backend exports (plus the account and
 they are fixed Chinese names rather than translations of the model's labels.
 """
 
-import io
 import re
 from datetime import date, datetime
 
@@ -18,6 +17,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from redcross.importing import CellError, CountWidget, DayWidget, StrictResource, TextWidget, YesNoWidget, column
+from redcross.spreadsheets import xlsx_bytes
 
 from . import services
 from .models import Correspondent, OutletLevel, Placement, StoryKind, WeChatAccount, WeChatMonth, WeChatPost
@@ -246,9 +246,7 @@ def placements_workbook(year: int) -> bytes:
                               *(levels.get(f"level_{level}", 0) for level in OutletLevel), row["placements"],
                               row["points"]])
             by_person.cell(row=by_person.max_row, column=by_person.max_column).number_format = "0.0"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(workbook)
 
 
 def add_header(sheet, headers: list[str]) -> None:

@@ -1,6 +1,6 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import selectors
 from .models import Article
@@ -8,7 +8,7 @@ from .models import Article
 ARTICLES_PER_PAGE = 10
 
 
-@require_GET
+@require_safe
 def article_list(request):
     category = request.GET.get("category", "")
     articles = selectors.published_articles().defer("body")
@@ -22,7 +22,7 @@ def article_list(request):
     })
 
 
-@require_GET
+@require_safe
 def article_detail(request, pk: int):
     article = get_object_or_404(
         selectors.published_articles().select_related("activity", "session__course", "project"), pk=pk

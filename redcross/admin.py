@@ -1,15 +1,32 @@
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import PermissionDenied
+from django.core.validators import MaxLengthValidator
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import BranchProfile
+from .validators import validate_one_line
 
 admin.site.site_header = _("Red Cross portal administration")
 admin.site.site_title = _("Red Cross portal")
 admin.site.index_title = _("Work records")
+
+
+class AdminLoginForm(AdminAuthenticationForm):
+    """Refuses a username that no account can have before authenticate() runs, and with it django-axes, whose record
+    of a failed login holds neither more than 255 characters nor a NUL."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        # Django gives the field its max_length after building it, so that length is not checked on its own.
+        username.validators = [*username.validators, MaxLengthValidator(username.max_length), validate_one_line]
+
+
+admin.site.login_form = AdminLoginForm
 
 
 @admin.register(BranchProfile)

@@ -10,9 +10,12 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
+from django.db.models.constants import LOOKUP_SEP
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.http import content_disposition_header
+from django.utils.text import smart_split, unescape_string_literal
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
@@ -136,3 +139,55 @@ def inline_changes(formset) -> tuple[list, list]:
     """
     formset.save(commit=False)
     return formset.new_objects + [obj for obj, _fields in formset.changed_objects], formset.deleted_objects
+
+
+def search_lookup(field: str) -> str:
+    """A `search_fields` entry (`=mobile`, `^name`, `@text`, `name`) as the ORM lookup the admin makes of it."""
+    prefixes = {"=": "iexact", "^": "istartswith", "@": "search"}
+    if field[:1] in prefixes:
+        return f"{field[1:]}__{prefixes[field[0]]}"
+    return f"{field}__icontains"
+
+
+class PersonalDataSearch:
+    """Search by whole personal numbers (resident ID, mobile) only for staff allowed to find people by them.
+
+    `personal_search_fields` join `search_fields` when `may_search_personal_data(request)`; the list's search
+    box and the autocomplete of every form pointing here both search through `get_search_results`. The rows a
+    permitted search found by those numbers go to `personal_data_found`, for the owning app to log. Filtering by
+    those fields in the address (`?mobile=…`) is refused to everyone: the search box is the one way in.
+    """
+
+    personal_search_fields: tuple[str, ...] = ()
+
+    def may_search_personal_data(self, request) -> bool:
+        return False
+
+    def personal_data_found(self, request, rows) -> None:
+        """Called with the rows a permitted search found by a whole personal number."""
+
+    def get_search_fields(self, request):
+        fields = tuple(super().get_search_fields(request))
+        if self.may_search_personal_data(request):
+            fields += self.personal_search_fields
+        return fields
+
+    def get_search_results(self, request, queryset, search_term):
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term and self.personal_search_fields and self.may_search_personal_data(request):
+            by_number = Q()
+            for bit in smart_split(search_term):
+                if bit.startswith(('"', "'")) and bit[0] == bit[-1]:
+                    bit = unescape_string_literal(bit)
+                for field in self.personal_search_fields:
+                    by_number |= Q(**{search_lookup(field): bit})
+            found = results.filter(by_number)
+            if found.exists():
+                self.personal_data_found(request, found)
+        return results, may_have_duplicates
+
+    def lookup_allowed(self, lookup, value, request=None):
+        personal = {search_lookup(field).rsplit(LOOKUP_SEP, 1)[0] for field in self.personal_search_fields}
+        if any(lookup == field or lookup.startswith(field + LOOKUP_SEP) for field in personal):
+            return False
+        return super().lookup_allowed(lookup, value, request)

@@ -11,6 +11,8 @@ header is row 1, so the first record is row 2). The pieces:
 
 A resource's own checks raise `ValidationError({column_name: message})` from `import_instance`; the row numbers
 are made Excel's by the resource, whatever result class it uses.
+
+An export writes people's texts as inert text, never as formulas (see redcross.spreadsheets).
 """
 
 from datetime import date, datetime
@@ -21,6 +23,8 @@ from django.core.exceptions import MultipleObjectsReturned, ObjectDoesNotExist, 
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from import_export import fields, resources, results, widgets
+
+from . import spreadsheets
 
 DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M",
                 "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M")
@@ -311,6 +315,19 @@ class StrictResource(resources.ModelResource):
             if field.attribute:
                 names[field.attribute] = field.column_name
         return names
+
+    def export(self, queryset=None, **kwargs):
+        return spreadsheets.InertDataset.of(super().export(queryset, **kwargs))
+
+    def export_field(self, field, instance, **kwargs):
+        """A cell of an export; in a text format such as CSV, a text a spreadsheet would run is made inert.
+
+        A typed format (.xlsx) gets texts and numbers as they are: the dataset writes texts as text cells.
+        """
+        value = super().export_field(field, instance, **kwargs)
+        if kwargs.get("force_native_type") or isinstance(field.widget, widgets.NumberWidget):
+            return value
+        return spreadsheets.csv_text(value)
 
     def do_instance_save(self, instance, is_create):
         self.save_record(instance)

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .images import LogoField
 from .validators import validate_phone
 
 PROFILE_CACHE_KEY = "redcross:branch-profile"
@@ -49,12 +50,12 @@ class BranchProfile(models.Model):
         help_text=_("Letters or digits that begin every certificate number, e.g. HA for 海安."),
         validators=[RegexValidator(r"^[A-Z0-9]{1,10}$", _("Use capital letters and digits only."))],
     )
-    logo = models.ImageField(_("logo"), upload_to="branch/", blank=True)
+    logo = LogoField(_("logo"), upload_to="branch/", blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[validate_phone])
     email = models.EmailField(_("email"), blank=True)
     wechat_name = models.CharField(_("WeChat official account"), max_length=60, blank=True)
-    wechat_qr = models.ImageField(_("WeChat QR code"), upload_to="branch/", blank=True)
+    wechat_qr = LogoField(_("WeChat QR code"), upload_to="branch/", blank=True)
     icp_number = models.CharField(
         _("ICP filing number"), max_length=60, blank=True, help_text=_("For example 苏ICP备12345678号-1.")
     )

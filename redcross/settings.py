@@ -1,5 +1,6 @@
 """Settings of the portal, read from the environment (see .env.example for each variable)."""
 
+import ipaddress
 import os
 import sys
 from datetime import timedelta
@@ -21,6 +22,16 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_networks(name: str) -> list[str]:
+    values = env_list(name)
+    for value in values:
+        try:
+            ipaddress.ip_network(value, strict=False)
+        except ValueError:
+            sys.exit(f"{name}: {value!r} is neither an address nor a network (e.g. 127.0.0.1, 10.0.0.0/8).")
+    return values
 
 
 DEBUG = env_bool("DEBUG", False)
@@ -60,12 +71,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above WhiteNoise, so that static files carry the headers too.
+    "redcross.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Needs the user; runs before any view or CsrfViewMiddleware.process_view reads the body.
+    "redcross.middleware.RequestBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -158,14 +173,14 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False
-# Behind N reverse proxies, the client address is the N-th from the right of X-Forwarded-For.
+
+# The client's address, for login limits and form limits alike (redcross/http.py): walking X-Forwarded-For and
+# REMOTE_ADDR from the right, skip the TRUSTED_PROXY_COUNT right-most hops and any hop in TRUSTED_PROXIES
+# (addresses or networks); the next hop is the client. Behind one nginx: TRUSTED_PROXY_COUNT=1.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-if TRUSTED_PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
-    AXES_IPWARE_PROXY_ORDER = "right-most"
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "redcross.http.client_ip"
+RATELIMIT_IP_META_KEY = "redcross.http.ratelimit_ip"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
@@ -193,6 +208,8 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Every request body but a staff member's in the admin (redcross.middleware.RequestBodyLimitMiddleware).
+PUBLIC_REQUEST_MAX_BYTES = 64 * 1024
 
 # Thumbnails are made when a photo is saved, so pages never check for them on disk.
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
@@ -225,13 +242,28 @@ CONTENT_SECURITY_POLICY = {
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Every cookie the portal sets (session, CSRF, language; messages follow the session's) is Secure over HTTPS,
+# HttpOnly (no script reads them) and SameSite=Lax.
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = LANGUAGE_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else str(365 * 24 * 3600)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Sent by redcross.middleware.SecurityHeadersMiddleware. Only the bases page uses a device feature: the phone's
+# position, for "nearest first".
+PERMISSIONS_POLICY = {
+    "geolocation": ["self"],
+    **{feature: [] for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "gyroscope", "hid",
+        "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get", "screen-wake-lock", "serial",
+        "usb", "xr-spatial-tracking",
+    )},
+}
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 
 LOGGING = {
     "version": 1,
@@ -269,5 +301,11 @@ CELERY_BEAT_SCHEDULE = {
     "training-expiring-certificates": {
         "task": "training.tasks.notify_expiring_certificates",
         "schedule": crontab(hour=8, minute=0),
+    },
+    # Reports whose worker was lost (killed with its message unacknowledged) queued again, long before the
+    # broker's 2-hour visibility timeout.
+    "reports-requeue-lost": {
+        "task": "redcross.reports.tasks.requeue_lost_reports",
+        "schedule": timedelta(minutes=5),
     },
 }

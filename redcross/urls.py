@@ -4,11 +4,12 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import private, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("private/<path:name>", private.private_file, name="private_file"),
 ]
 # set_language sits inside the language prefix so that it resolves the page it was posted from.
 urlpatterns += i18n_patterns(

@@ -1,9 +1,11 @@
-"""Checks of Chinese personal data shared by every app (GB 11643 resident ID, mobile and landline numbers)."""
+"""Checks shared by every app: Chinese personal data (GB 11643 resident ID, mobile and landline numbers), plain
+text, and the record IDs and tokens of URLs."""
 
 import re
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
@@ -60,3 +62,73 @@ def validate_phone(value: str) -> None:
         raise ValidationError(
             _("Enter a mobile number or a landline such as 0513-12345678."), code="phone_format"
         )
+
+
+# C0 controls but tab, line feed and carriage return; DEL and the C1 controls; surrogates, which only an unpaired
+# half can leave in a Python string, and which neither PostgreSQL nor a spreadsheet can store.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+LINE_BREAK_RE = re.compile(r"[\t\n\r]")
+
+
+@deconstructible
+class PlainTextValidator:
+    """Text a person could have typed: no invisible control characters and, unless multi-line, on one line."""
+
+    def __init__(self, *, multiline: bool):
+        self.multiline = multiline
+
+    def __call__(self, value) -> None:
+        if not isinstance(value, str):
+            return
+        control = CONTROL_RE.search(value)
+        if control:
+            raise ValidationError(
+                _("This text holds an invisible control character (character %(position)s): please remove it."),
+                code="control_character", params={"position": control.start() + 1},
+            )
+        line_break = None if self.multiline else LINE_BREAK_RE.search(value)
+        if line_break:
+            raise ValidationError(
+                _("Write this on one line: remove the line break or tab (character %(position)s)."),
+                code="line_break", params={"position": line_break.start() + 1},
+            )
+
+    def __eq__(self, other):
+        return isinstance(other, PlainTextValidator) and other.multiline == self.multiline
+
+    def __hash__(self):
+        return hash((PlainTextValidator, self.multiline))
+
+
+validate_plain_text = PlainTextValidator(multiline=True)
+validate_one_line = PlainTextValidator(multiline=False)
+
+
+class RecordIdConverter:
+    """A record's ID in a URL: digits that fit PostgreSQL's bigint, so that a longer number is a 404, not a query."""
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value) -> str:
+        return str(value)
+
+
+class UrlSafeTokenConverter:
+    """A token of `secrets.token_urlsafe(32)`: 43 characters of the URL-safe base64 alphabet."""
+
+    regex = "[A-Za-z0-9_-]{43}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value) -> str:
+        return str(value)
+
+
+class SignedValueConverter(UrlSafeTokenConverter):
+    """A value of `django.core.signing.dumps`: URL-safe base64, ":" between its parts, "." before compressed data."""
+
+    regex = "[A-Za-z0-9_:.-]{1,200}"

@@ -1,18 +1,18 @@
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .health import service_states
 
 
-@require_GET
+@require_safe
 def home(request):
     return render(request, "home.html")
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     states = service_states()
     healthy = "error" not in states.values()

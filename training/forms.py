@@ -8,22 +8,24 @@ from django.utils.translation import gettext_lazy as _
 from import_export.forms import ConfirmImportForm, ImportForm
 
 from redcross.admin_support import date_input
-from redcross.validators import validate_mobile, validate_resident_id
+from redcross.validators import validate_mobile, validate_one_line, validate_resident_id
 
 from .models import Base, Course, Registration, Session
 
 
 class SignUpForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=50)
+    name = forms.CharField(label=_("Name"), max_length=50, validators=[validate_one_line])
     mobile = forms.CharField(
-        label=_("Mobile number"), max_length=20, validators=[validate_mobile],
+        label=_("Mobile number"), max_length=20, validators=[validate_one_line, validate_mobile],
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
     resident_id = forms.CharField(
-        label=_("Resident ID number"), max_length=18, required=False, validators=[validate_resident_id],
+        label=_("Resident ID number"), max_length=18, required=False,
+        validators=[validate_one_line, validate_resident_id],
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-    organisation = forms.CharField(label=_("School or workplace"), max_length=100, required=False)
+    organisation = forms.CharField(label=_("School or workplace"), max_length=100, required=False,
+                                   validators=[validate_one_line])
     consent = forms.BooleanField(label=_("I agree to the use of my personal information for this training"))
 
     def __init__(self, *args, session, **kwargs):
@@ -45,8 +47,8 @@ class SignUpForm(forms.Form):
 
 
 class CertificateCheckForm(forms.Form):
-    number = forms.CharField(label=_("Certificate number"), max_length=30)
-    name = forms.CharField(label=_("Holder's name"), max_length=50)
+    number = forms.CharField(label=_("Certificate number"), max_length=30, validators=[validate_one_line])
+    name = forms.CharField(label=_("Holder's name"), max_length=50, validators=[validate_one_line])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 from redcross.choices import FundingSource
 from redcross.images import PhotoField, thumbnail_spec
 from redcross.models import Located
+from redcross.private import private_storage
 from redcross.uploads import validate_document
 from redcross.validators import validate_mobile, validate_phone, validate_resident_id
 
@@ -51,7 +52,8 @@ class Base(Located):
     agreement_start = models.DateField(_("agreement starts"), null=True, blank=True)
     agreement_end = models.DateField(_("agreement ends"), null=True, blank=True)
     agreement_file = models.FileField(
-        _("signed agreement"), upload_to="training/agreements/", blank=True, validators=[validate_document]
+        _("signed agreement"), upload_to="training/agreements/", blank=True, validators=[validate_document],
+        storage=private_storage,
     )
     opening_notes = models.TextField(_("opening notes"), blank=True)
     cover = PhotoField(_("photo"), upload_to="training/bases/", blank=True)

@@ -4,7 +4,6 @@ Column names stay Chinese whatever the language of the admin. ID and mobile numb
 import preview; an export shows them whole only when the caller says the viewer may see them.
 """
 
-import io
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -18,6 +17,7 @@ from openpyxl.styles import Font
 
 from redcross.importing import SpreadsheetResult, StrictResource, column
 from redcross.masking import mask_phone, mask_resident_id
+from redcross.spreadsheets import xlsx_bytes
 from redcross.validators import normalize_phone
 
 from . import services
@@ -135,7 +135,10 @@ def yes_no(value: bool | None) -> str:
 
 
 def roster_workbook(registrations: list[Registration], *, whole: bool) -> bytes:
-    """An .xlsx roster; ID and mobile numbers whole only when `whole` (the caller logs that they were seen)."""
+    """An .xlsx roster; ID and mobile numbers whole only when `whole` (the caller logs that they were seen).
+
+    Names and work units are typed by the public: they are stored as text cells, never as formulas.
+    """
     show_phone = (lambda value: value) if whole else mask_phone
     show_id = (lambda value: value) if whole else mask_resident_id
     workbook = Workbook()
@@ -159,6 +162,4 @@ def roster_workbook(registrations: list[Registration], *, whole: bool) -> bytes:
     for letter, width in zip("ABCDEFGHIJK", (24, 17, 20, 10, 14, 21, 20, 12, 8, 8, 12), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(workbook)

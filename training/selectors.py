@@ -36,10 +36,11 @@ def bases_for_public(*, latitude: float | None = None, longitude: float | None =
     base_lat = Radians(Cast("latitude", FloatField()))
     base_lng = Radians(Cast("longitude", FloatField()))
     cosine = Sin(lat) * Sin(base_lat) + Cos(lat) * Cos(base_lat) * Cos(base_lng - lng)
-    # PostgreSQL's LEAST skips NULL, so a base without a location needs its own case.
+    # Rounding can carry the cosine just past ±1 (the same place, or the far side of the Earth), where ACOS fails.
+    # PostgreSQL's LEAST and GREATEST skip NULL, so a base without a location needs its own case.
     distance = Case(
         When(latitude__isnull=True, then=Value(None, output_field=FloatField())),
-        default=ACos(Least(cosine, Value(1.0))) * Value(EARTH_RADIUS_KM),
+        default=ACos(Greatest(Least(cosine, Value(1.0)), Value(-1.0))) * Value(EARTH_RADIUS_KM),
         output_field=FloatField(),
     )
     return bases.annotate(distance_km=distance).order_by(F("distance_km").asc(nulls_last=True), "name")
@@ -82,8 +83,6 @@ def float_or_none(value) -> float | None:
     except (TypeError, ValueError):
         return None
     return number if number == number else None  # NaN is not a position
-
-
 
 
 def cancellable(registration: Registration, now=None) -> bool:

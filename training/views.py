@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
@@ -6,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
 from redcross.masking import mask_name, mask_phone
@@ -16,6 +18,8 @@ from .forms import CertificateCheckForm, SessionFilterForm, SignUpForm
 from .models import Base, Certificate, Registration, Session
 
 REGISTRATION_SALT = "training.registration"
+# A sign-up's page lives a year after the sign-up; its cancel link only until the session begins.
+REGISTRATION_LINK_MAX_AGE = timedelta(days=366)
 
 
 def registration_token(registration: Registration) -> str:
@@ -24,8 +28,8 @@ def registration_token(registration: Registration) -> str:
 
 def registration_from_token(token: str) -> Registration:
     try:
-        pk = signing.loads(token, salt=REGISTRATION_SALT)
-    except signing.BadSignature as error:
+        pk = signing.loads(token, salt=REGISTRATION_SALT, max_age=REGISTRATION_LINK_MAX_AGE)
+    except signing.BadSignature as error:  # SignatureExpired included
         raise Http404 from error
     return get_object_or_404(Registration.objects.select_related("session__course", "session__base", "trainee"),
                              pk=pk)
@@ -39,7 +43,7 @@ def limited(request, group: str, rate: str) -> bool:
     return is_ratelimited(request, group=group, key="redcross.http.ratelimit_key", rate=rate, increment=True)
 
 
-@require_GET
+@require_safe
 def base_list(request):
     latitude = selectors.float_or_none(request.GET.get("lat"))
     longitude = selectors.float_or_none(request.GET.get("lng"))
@@ -50,7 +54,7 @@ def base_list(request):
     })
 
 
-@require_GET
+@require_safe
 def base_detail(request, pk: int):
     try:
         base = selectors.base_for_public(pk)
@@ -59,7 +63,7 @@ def base_detail(request, pk: int):
     return render(request, "training/base_detail.html", {"base": base})
 
 
-@require_GET
+@require_safe
 def session_list(request):
     form = SessionFilterForm(request.GET or None)
     sessions = selectors.upcoming_public_sessions()
@@ -78,17 +82,17 @@ def _session_or_404(pk: int) -> Session:
         raise Http404 from error
 
 
-@require_GET
+@require_safe
 def session_detail(request, pk: int):
     session = _session_or_404(pk)
     form = SignUpForm(session=session) if session.signup_open() else None
     return render(request, "training/session_detail.html", {"session": session, "form": form})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def sign_up(request, pk: int):
     session = _session_or_404(pk)
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return redirect(session)
     if limited(request, "training.sign_up", settings.RATELIMIT_SIGN_UP):
         return too_many(request)
@@ -111,7 +115,7 @@ def sign_up(request, pk: int):
 
 
 @never_cache
-@require_GET
+@require_safe
 def registration_detail(request, token: str):
     registration = registration_from_token(token)
     return render(request, "training/registration_detail.html", {
@@ -126,10 +130,14 @@ def registration_detail(request, token: str):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def registration_cancel(request, token: str):
     registration = registration_from_token(token)
-    if request.method == "POST" and registration.status != Registration.Status.CANCELLED:
+    cancelled = registration.status == Registration.Status.CANCELLED
+    can_cancel = selectors.cancellable(registration)
+    if request.method == "POST" and cancelled:
+        return redirect("training:registration_detail", token=token)
+    if request.method == "POST" and can_cancel:
         try:
             services.registration_cancel(registration=registration)
         except ValidationError as error:
@@ -137,16 +145,16 @@ def registration_cancel(request, token: str):
         else:
             messages.success(request, _("Your sign-up is cancelled. Thank you for letting us know."))
         return redirect("training:registration_detail", token=token)
+    # Once the session has begun the link no longer cancels anything: it says so, to a GET and a POST alike.
     return render(request, "training/registration_cancel.html", {
-        "registration": registration, "token": token, "can_cancel": selectors.cancellable(registration),
-    })
-
+        "registration": registration, "token": token, "can_cancel": can_cancel,
+    }, status=200 if cancelled or can_cancel else 410)
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def certificate_check(request):
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return render(request, "training/certificate_check.html", {"form": CertificateCheckForm()})
     if limited(request, "training.certificate_check", settings.RATELIMIT_CERTIFICATE_CHECK):
         return too_many(request)
@@ -160,13 +168,13 @@ def certificate_check(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def certificate_verify(request, token: str):
     certificate = get_object_or_404(Certificate.objects.select_related("trainee", "course"), token=token)
     return render(request, "training/certificate_verify.html", {"certificate": certificate})
 
 
-@require_GET
+@require_safe
 def privacy(request):
     return render(request, "training/privacy.html")
 

@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from redcross.admin_support import LifeCycleHistoryAdmin, masked_history
+from redcross.admin_support import LifeCycleHistoryAdmin, PersonalDataSearch, masked_history
 from redcross.masking import mask_phone
 
 from .. import selectors, services
@@ -21,16 +21,23 @@ MaskedPhoneHistory = masked_history({"phone": mask_phone})
 
 
 @admin.register(Correspondent)
-class CorrespondentAdmin(LeaderboardViews, ServiceAdmin, LifeCycleHistoryAdmin):
-    """History is read, never reverted: it holds the mobile numbers."""
+class CorrespondentAdmin(PersonalDataSearch, LeaderboardViews, ServiceAdmin, LifeCycleHistoryAdmin):
+    """History is read, never reverted: it holds the mobile numbers.
+
+    Only staff who may change correspondents, and so see their numbers whole on the form, find them by number.
+    """
 
     list_display = ("name", "kind", "organisation", "batch", "appointed_on", "term_ends", "status", "phone_shown",
                     "placement_count")
     list_filter = ("status", "kind", "batch", "appointed_on")
     list_select_related = ("batch",)
-    search_fields = ("name", "organisation", "=phone")
+    search_fields = ("name", "organisation")
+    personal_search_fields = ("=phone",)
     autocomplete_fields = ("batch",)
     readonly_fields = ("phone_shown", "stories_shown", "add_story_link")
+
+    def may_search_personal_data(self, request) -> bool:
+        return self.has_change_permission(request)
 
     def get_fieldsets(self, request, obj=None):
         # Someone who may only look sees the mobile number masked, like everywhere else.

@@ -15,7 +15,7 @@ class ReportAdmin(admin.ModelAdmin):
     list_filter = ("status", "kind", "scheduled")
     date_hierarchy = "end"
     readonly_fields = ("kind", "start", "end", "status", "error", "requested_by", "requested_at", "scheduled",
-                       "attempts", "started_at", "finished_at", "downloads")
+                       "queued_at", "attempts", "started_at", "finished_at", "downloads")
     fields = readonly_fields
 
     @admin.display(description=_("files"))

@@ -5,6 +5,7 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import periods
@@ -52,7 +53,10 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("asked for by")
     )
     scheduled = models.BooleanField(_("by the schedule"), default=False)
+    queued_at = models.DateTimeField(_("handed to a worker"), default=timezone.now)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # The task producing the report: only the holder of the latest claim may store its files.
+    claim = models.CharField(_("claimed by task"), max_length=64, blank=True, editable=False)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     figures = models.JSONField(_("figures"), null=True, blank=True, encoder=None)

@@ -1,9 +1,12 @@
 """Asking for a report and producing it: idempotent, safe to retry, never touching the apps' figures."""
 
 import logging
+import uuid
+from datetime import datetime, timedelta
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from . import figures, periods
@@ -13,6 +16,39 @@ from .models import Report
 
 log = logging.getLogger(__name__)
 IN_PROGRESS = (Report.Status.QUEUED, Report.Status.RUNNING)
+# A report takes seconds; the worker kills a build after this long, so a report queued or running for longer
+# has lost its worker (killed with its broker message unacknowledged until the 2-hour visibility timeout).
+BUILD_TIME_LIMIT = timedelta(minutes=15)
+
+
+def _lost(now: datetime) -> Q:
+    """Reports no worker is producing: queued, or running, for longer than a build may take."""
+    since = now - BUILD_TIME_LIMIT
+    queued_too_long = Q(status=Report.Status.QUEUED, queued_at__lt=since)
+    running_too_long = Q(status=Report.Status.RUNNING) & (Q(started_at__isnull=True) | Q(started_at__lt=since))
+    return queued_too_long | running_too_long
+
+
+def _queue(report_id: int) -> None:
+    from .tasks import build_report
+
+    transaction.on_commit(lambda: build_report.delay(report_id))
+
+
+def report_requeue_if_lost(*, report_id: int) -> bool:
+    """Hand a lost report to a worker again; False when it is not lost (or another caller requeued it first)."""
+    now = timezone.now()
+    requeued = Report.objects.filter(_lost(now), pk=report_id).update(status=Report.Status.QUEUED, queued_at=now)
+    if requeued:
+        log.warning("Report %s was lost by its worker and is queued again.", report_id)
+        _queue(report_id)
+    return bool(requeued)
+
+
+def reports_requeue_lost() -> int:
+    """What beat runs every few minutes: every lost report queued again. The number requeued."""
+    lost = Report.objects.filter(_lost(timezone.now())).values_list("pk", flat=True)
+    return sum(report_requeue_if_lost(report_id=report_id) for report_id in lost)
 
 
 def report_request(
@@ -24,6 +60,7 @@ def report_request(
     """
     existing = Report.objects.filter(kind=period.kind, start=period.start, end=period.end, status__in=IN_PROGRESS)
     if (report := existing.first()) is not None:
+        report_requeue_if_lost(report_id=report.pk)
         return report, False
     try:
         with transaction.atomic():
@@ -33,31 +70,36 @@ def report_request(
     except IntegrityError:  # asked for at the same moment by someone else
         return existing.get(), False
     if queue:
-        from .tasks import build_report
-
-        transaction.on_commit(lambda: build_report.delay(report.pk))
+        _queue(report.pk)
     return report, True
 
 
-def _claim(report_id: int) -> Report | None:
-    """Mark the report running and count the attempt; None when it is already finished."""
-    with transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=report_id)
-        if report.status == Report.Status.READY:
-            return None
-        report.status = Report.Status.RUNNING
-        report.attempts += 1
-        report.started_at = timezone.now()
-        report.error = ""
-        report.save(update_fields=["status", "attempts", "started_at", "error"])
-        return report
+def _claim(report_id: int, claim: str) -> Report | None:
+    """Take the report for `claim`, counting the attempt; None when it is finished or another task holds it.
+
+    A single UPDATE that changes the row only while it is still claimable: queued, held by the same task (a retry
+    or a redelivery), or lost. A worker taken for lost that is still running keeps an outdated claim, and
+    report_build does not let it store its files.
+    """
+    now = timezone.now()
+    claimable = Q(status=Report.Status.QUEUED) | Q(status=Report.Status.RUNNING, claim=claim) | _lost(now)
+    taken = Report.objects.filter(claimable, pk=report_id).update(
+        status=Report.Status.RUNNING, claim=claim, attempts=F("attempts") + 1, started_at=now, error=""
+    )
+    return Report.objects.get(pk=report_id) if taken else None
 
 
-def report_build(*, report_id: int) -> Report:
-    """Compute the figures and write the three files; the report turns ready only with all of them in place."""
-    report = _claim(report_id)
+def report_build(*, report_id: int, claim: str = "") -> Report:
+    """Compute the figures and write the three files; the report turns ready only with all of them in place.
+
+    `claim` names the producer (the task's id, so that its retries keep the claim). Only the latest claim stores
+    its files: a worker that was taken for lost and comes back late discards its work.
+    """
+    claim = claim or uuid.uuid4().hex
+    report = _claim(report_id, claim)
     if report is None:
         return Report.objects.get(pk=report_id)
+    attempt = report.attempts
     data = figures.collect(report.period)
     texts = sentences(data)
     files = {
@@ -68,6 +110,9 @@ def report_build(*, report_id: int) -> Report:
     stem = f"summary-{report.kind}-{report.start:%Y%m%d}-{report.end:%Y%m%d}-{report.pk}"
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report_id)
+        if report.status not in IN_PROGRESS or (report.claim, report.attempts) != (claim, attempt):
+            log.warning("Report %s was produced by another attempt; attempt %s discards its files.", report_id, attempt)
+            return report
         for field, content in files.items():
             getattr(report, field).save(f"{stem}.{field}", ContentFile(content), save=False)
         report.figures = data
@@ -77,8 +122,9 @@ def report_build(*, report_id: int) -> Report:
     return report
 
 
-def report_failed(*, report_id: int, error: str) -> None:
-    Report.objects.filter(pk=report_id).exclude(status=Report.Status.READY).update(
+def report_failed(*, report_id: int, claim: str, error: str) -> None:
+    """The last attempt of `claim` failed: the report failed, unless another task has taken it over since."""
+    Report.objects.filter(pk=report_id, claim=claim, status__in=IN_PROGRESS).update(
         status=Report.Status.FAILED, error=error[:2000], finished_at=timezone.now()
     )
 

@@ -4,7 +4,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from . import labels
 from .forms import ReportRequestForm
@@ -21,7 +21,7 @@ staff_only = user_passes_test(staff_member, login_url="admin:login")
 
 @never_cache
 @staff_only
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def report_list(request):
     form = ReportRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -37,14 +37,14 @@ def report_list(request):
 
 @never_cache
 @staff_only
-@require_GET
+@require_safe
 def report_detail(request, pk: int):
     report = get_object_or_404(Report, pk=pk)
     return render(request, "reports/report_detail.html", {"report": report})
 
 
 @staff_only
-@require_GET
+@require_safe
 def report_download(request, pk: int, kind: str):
     report = get_object_or_404(Report, pk=pk, status=Report.Status.READY)
     if kind not in labels.FILES or not getattr(report, kind):

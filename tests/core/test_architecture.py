@@ -22,10 +22,6 @@ WRITES = frozenset(
 ALLOWED = {
     ("redcross/admin.py", "BranchProfile.objects.get_or_create",
      "the branch profile is a singleton, created on the first visit of its page"),
-    ("training/resources.py", "workbook.save",
-     "an openpyxl workbook written to the download's buffer, not a database row"),
-    ("publicity/resources.py", "workbook.save",
-     "an openpyxl workbook written to the download's buffer, not a database row"),
 }
 # seed_demo loads each app's demo.py, whose writes are demo fixtures; the command itself writes nothing.
 

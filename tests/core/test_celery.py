@@ -1,3 +1,5 @@
+import os
+
 from redcross.celery import app
 from redcross.tasks import ping
 
@@ -10,7 +12,7 @@ def test_a_real_worker_runs_a_task_sent_through_redis(live_worker):
 
 def test_celery_takes_its_configuration_from_django_settings():
     conf = app.conf
-    assert conf.broker_url == "redis://127.0.0.1:6379/15"
+    assert conf.broker_url == os.environ["REDIS_URL"]
     assert conf.task_acks_late is True
     assert conf.task_reject_on_worker_lost is True
     assert conf.accept_content == ["json"]

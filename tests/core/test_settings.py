@@ -78,3 +78,23 @@ def test_redis_url_makes_redis_the_broker_result_backend_and_cache():
 
 def test_every_model_change_has_a_migration(db):
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_behind_one_proxy_declared_in_the_environment_logins_see_the_visitors_address():
+    probe = (
+        "import django, json; django.setup(); from django.test import RequestFactory; "
+        "from axes.helpers import get_client_ip_address; "
+        "request = RequestFactory().get('/', REMOTE_ADDR='127.0.0.1', HTTP_X_FORWARDED_FOR='203.0.113.7'); "
+        "print(json.dumps(get_client_ip_address(request)))"
+    )
+    result = run_portal("-c", probe, DJANGO_SETTINGS_MODULE="redcross.settings", TRUSTED_PROXY_COUNT="1",
+                        **PRODUCTION)
+    assert json.loads(result.stdout) == "203.0.113.7", result.stderr
+
+
+def test_portal_refuses_to_start_with_a_trusted_proxy_that_is_no_address():
+    result = run_portal("manage.py", "check", TRUSTED_PROXIES="127.0.0.1,nginx.local", **PRODUCTION)
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        "TRUSTED_PROXIES: 'nginx.local' is neither an address nor a network (e.g. 127.0.0.1, 10.0.0.0/8)."
+    ]

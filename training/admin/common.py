@@ -5,17 +5,32 @@ from django.contrib import messages
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
+from redcross.admin_support import PersonalDataSearch
 from redcross.masking import mask_phone
 
-from ..models import Certificate
+from .. import services
+from ..models import Certificate, Trainee
 
 PERSONAL_DATA_PERMISSION = "training.view_personal_data"
 
 
 def sees_personal_data(user) -> bool:
     return user.has_perm(PERSONAL_DATA_PERMISSION)
+
+
+class PersonalDataSearchLogged(PersonalDataSearch):
+    """Trainees found by a whole ID or mobile number only by staff allowed to see them, each time logged."""
+
+    def may_search_personal_data(self, request) -> bool:
+        return sees_personal_data(request.user)
+
+    def personal_data_found(self, request, rows) -> None:
+        trainees = rows if rows.model is Trainee else Trainee.objects.filter(pk__in=rows.values("trainee"))
+        services.personal_data_seen(user=request.user, seen=[
+            (trainee, gettext_lazy("Search by resident ID or mobile number")) for trainee in trainees.order_by("pk")
+        ])
 
 
 def verify_url_for(request):

@@ -21,7 +21,7 @@ from .. import services
 from ..documents import certificates_pdf
 from ..models import Certificate, PersonalDataAccess, Registration, Trainee
 from ..notify import EXPIRY_NOTICE_DAYS, expiry_window
-from .common import sees_personal_data, verify_url_for
+from .common import PersonalDataSearchLogged, sees_personal_data, verify_url_for
 
 
 class TraineeRegistrationInline(ReadOnlyInline):
@@ -34,11 +34,15 @@ class TraineeRegistrationInline(ReadOnlyInline):
 
 
 @admin.register(Trainee)
-class TraineeAdmin(LifeCycleHistoryAdmin):
-    """Personal data is never reverted from history: corrections are typed again, by staff allowed to see it."""
+class TraineeAdmin(PersonalDataSearchLogged, LifeCycleHistoryAdmin):
+    """Personal data is never reverted from history: corrections are typed again, by staff allowed to see it.
+
+    Forms that choose a trainee (a registration's, a session's rows) search here as well.
+    """
 
     list_display = ("name", "mobile_shown", "resident_id_shown", "organisation", "created_at")
-    search_fields = ("name", "=mobile", "=resident_id", "organisation")
+    search_fields = ("name", "organisation")
+    personal_search_fields = ("=mobile", "=resident_id")
     inlines = [TraineeRegistrationInline]
 
     def shows_whole(self, request, obj) -> bool:

@@ -3,6 +3,8 @@ imported from Excel, each through the service that owns its rule."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Q
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportMixin
@@ -14,7 +16,7 @@ from .. import services
 from ..forms import ReasonForm, RegistrationActionForm, RosterConfirmImportForm, RosterImportForm, StaffRegistrationForm
 from ..models import Registration
 from ..resources import RosterImportResource
-from .common import masked_mobile_of, report_outcome
+from .common import PersonalDataSearchLogged, masked_mobile_of, report_outcome
 
 STEPS = {  # action name: (service, keyword arguments, what the records are now marked)
     "mark_attended": (services.attendance_mark, {"attended": True}, _("attended")),
@@ -38,6 +40,35 @@ def record_action(name: str, description):
     return action
 
 
+def resident_id_shared():
+    """True for a registration whose trainee's resident ID number another person of the session also gave."""
+    return Exists(
+        Registration.objects.filter(session=OuterRef("session"), trainee__resident_id=OuterRef("trainee__resident_id"))
+        .exclude(trainee=OuterRef("trainee")).exclude(trainee__resident_id="")
+        .exclude(status=Registration.Status.CANCELLED)
+    )
+
+
+def resident_id_noted():
+    """True for a registration whose sign-up gave a resident ID number other than the one on record (its creation
+    in the history carries the note; nothing else writes a reason there)."""
+    return Exists(Registration.history.model.objects.filter(
+        id=OuterRef("pk"), history_type="+", history_change_reason__gt=""))
+
+
+class ResidentIdCheckFilter(admin.SimpleListFilter):
+    title = _("resident ID check")
+    parameter_name = "resident_id_check"
+
+    def lookups(self, request, model_admin):
+        return [("needed", _("needs checking"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "needed":
+            return queryset.filter(Q(resident_id_shared=True) | Q(resident_id_noted=True))
+        return queryset
+
+
 class StaffRegistrationAdminForm(StaffRegistrationForm):
     def clean(self):
         cleaned = super().clean()
@@ -50,7 +81,7 @@ class StaffRegistrationAdminForm(StaffRegistrationForm):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(ImportMixin, LifeCycleHistoryAdmin):
+class RegistrationAdmin(PersonalDataSearchLogged, ImportMixin, LifeCycleHistoryAdmin):
     """Registrations across sessions, with attendance and exam results in bulk and rosters imported from Excel."""
 
     resource_classes = [RosterImportResource]
@@ -59,10 +90,12 @@ class RegistrationAdmin(ImportMixin, LifeCycleHistoryAdmin):
     confirm_form_class = RosterConfirmImportForm
     form = StaffRegistrationAdminForm
     action_form = RegistrationActionForm
-    list_display = ("trainee", "mobile_shown", "session", "status", "attended", "passed", "code", "created_at")
-    list_filter = ("status", "attended", "passed", "session__course", "session__base")
+    list_display = ("trainee", "mobile_shown", "session", "status", "attended", "passed", "code", "created_at",
+                    "resident_id_check")
+    list_filter = ("status", "attended", "passed", ResidentIdCheckFilter, "session__course", "session__base")
     list_select_related = ("trainee", "session__course", "session__base")
-    search_fields = ("trainee__name", "=trainee__mobile", "=code", "session__title", "session__course__name")
+    search_fields = ("trainee__name", "=code", "session__title", "session__course__name")
+    personal_search_fields = ("=trainee__mobile", "=trainee__resident_id")
     autocomplete_fields = ("session", "trainee")
     actions = [
         "confirm", "cancel",
@@ -77,12 +110,46 @@ class RegistrationAdmin(ImportMixin, LifeCycleHistoryAdmin):
     def get_fields(self, request, obj=None):
         if obj is None:
             return ("session", "trainee")
-        return ("session", "trainee", "mobile_shown", *self.state_fields)
+        return ("session", "trainee", "mobile_shown", "resident_id_check_shown", *self.state_fields)
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return ()
-        return ("session", "trainee", "mobile_shown", *self.state_fields)
+        return ("session", "trainee", "mobile_shown", "resident_id_check_shown", *self.state_fields)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(
+            resident_id_shared=resident_id_shared(), resident_id_noted=resident_id_noted())
+
+    @admin.display(description=_("resident ID check"))
+    def resident_id_check(self, registration):
+        """A sign-up takes any resident ID number without telling the citizen about others: staff check here."""
+        checks = []
+        if registration.resident_id_shared:
+            checks.append(_("another person of this session gave the same number"))
+        if registration.resident_id_noted:
+            checks.append(_("another number was given at sign-up"))
+        return format_html_join("", "<div>⚠ {}</div>", ((check,) for check in checks)) or "—"
+
+    @admin.display(description=_("resident ID check"))
+    def resident_id_check_shown(self, registration):
+        checks = []
+        if registration.resident_id_shared:
+            others = (
+                registration.session.registrations.filter(trainee__resident_id=registration.trainee.resident_id)
+                .exclude(trainee=registration.trainee_id).exclude(status=Registration.Status.CANCELLED)
+                .values_list("trainee__name", flat=True)
+            )
+            checks.append(_(
+                "%(names)s signed up for this session with the same resident ID number. Find out whose number it "
+                "is and correct the other record: no certificate of this session is issued until then."
+            ) % {"names": "、".join(others)})
+        if registration.resident_id_noted:
+            note = registration.history.filter(history_type="+").values_list("history_change_reason", flat=True)
+            checks.append(note.first())
+            checks.append(_("The number on record was kept: call the person to find out which one is right, and "
+                            "correct it on the trainee's page if needed."))
+        return format_html_join("", "<p>{}</p>", ((check,) for check in checks)) or "—"
 
     @admin.display(description=_("mobile number"))
     def mobile_shown(self, registration):

@@ -36,6 +36,22 @@ def _date_refusal(session: Session, issued_on: date, today: date) -> str | None:
     return None
 
 
+def _shared_resident_ids(session: Session, passed: list[Registration]) -> list[str]:
+    """Why staff cannot issue yet: people who would hold this session's certificates under one resident ID."""
+    holders = {registration.trainee for registration in passed}
+    holders.update(certificate.trainee for certificate in session.certificates.select_related("trainee"))
+    names_by_id: dict[str, list[str]] = {}
+    for trainee in sorted(holders, key=lambda trainee: (trainee.name, trainee.pk)):
+        if trainee.resident_id:
+            names_by_id.setdefault(trainee.resident_id, []).append(trainee.name)
+    return [
+        _("%(names)s have the same resident ID number, and a session gives one certificate per number: find out "
+          "whose number it is and correct the other trainee's record before issuing certificates.")
+        % {"names": "、".join(names)}
+        for names in names_by_id.values() if len(names) > 1
+    ]
+
+
 def certificates_issue(
     *, session: Session, by=None, issued_on: date | None = None, today: date | None = None
 ) -> list[Certificate]:
@@ -43,6 +59,8 @@ def certificates_issue(
 
     Dated `issued_on` (by default the session's last day), never before the session nor in the future. Numbers
     follow BRANCHCODE-YEAR-SEQUENCE (e.g. HA-2025-00017), the year of the issue date, restarting each year.
+    Sign-up takes a resident ID number whoever gives it, so two people of one session may share one: then
+    nothing is issued until staff have found out whose number it is.
     """
     course = session.course
     if not course.certifies:
@@ -56,12 +74,14 @@ def certificates_issue(
     code = BranchProfile.load().code
     issued = []
     with transaction.atomic():
-        passed = (
+        passed = list(
             session.registrations.select_related("trainee")
             .filter(status=Registration.Status.CONFIRMED, attended=True, passed=True)
             .exclude(trainee__certificates__session=session)
             .order_by("trainee__name", "pk")
         )
+        if refusals := _shared_resident_ids(session, passed):
+            raise ValidationError([ValidationError(refusal, code="shared_resident_id") for refusal in refusals])
         for registration in passed:
             if not registration.trainee.resident_id:
                 raise ValidationError(

@@ -3,10 +3,8 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import translation
-from django.utils.translation import gettext as _
 
 from redcross.validators import normalize_phone, normalize_resident_id
 
@@ -22,24 +20,44 @@ class SignUp:
 
 
 def trainee_for(person: SignUp) -> Trainee:
-    """The trainee with this name and mobile number, created or completed with what the person gave."""
-    name = " ".join(person.name.split())
-    mobile = normalize_phone(person.mobile)
-    resident_id = normalize_resident_id(person.resident_id)
-    trainee = Trainee.objects.filter(name=name, mobile=mobile).first()
+    """The trainee with this name and mobile number, created or completed with what the person gave.
+
+    The name and mobile number are the person: a resident ID number given here only fills an empty one and never
+    replaces the one on record (callers compare the two). What the person typed is checked the same way whatever
+    is on record. Safe when one new person signs up for several sessions at once: whoever loses the race to
+    create the trainee reads the winner's row.
+    """
+    given = Trainee(name=" ".join(person.name.split()), mobile=normalize_phone(person.mobile),
+                    resident_id=normalize_resident_id(person.resident_id), organisation=person.organisation)
+    given.full_clean(validate_unique=False, validate_constraints=False)  # the database holds (name, mobile)
+    trainee = Trainee.objects.filter(name=given.name, mobile=given.mobile).first()
     if trainee is None:
-        trainee = Trainee(name=name, mobile=mobile, resident_id=resident_id, organisation=person.organisation)
-    elif resident_id and trainee.resident_id and trainee.resident_id != resident_id:
-        raise ValidationError(
-            {"resident_id": _("This ID number does not match the one we hold for this name and mobile number. "
-                              "Please call the branch to correct it.")}
-        )
-    else:
-        trainee.resident_id = trainee.resident_id or resident_id
-        trainee.organisation = trainee.organisation or person.organisation
-    trainee.full_clean(validate_unique=False)
-    trainee.save()
+        try:
+            with transaction.atomic():
+                given.save()
+        except IntegrityError:
+            trainee = Trainee.objects.filter(name=given.name, mobile=given.mobile).first()
+            if trainee is None:
+                raise
+        else:
+            return given
+    return _completed(trainee, given)
+
+
+def _completed(trainee: Trainee, given: Trainee) -> Trainee:
+    """Fill the trainee's empty resident ID number and organisation from a sign-up; nothing on record changes."""
+    changed = [name for name in ("resident_id", "organisation") if not getattr(trainee, name) and getattr(given, name)]
+    for name in changed:
+        setattr(trainee, name, getattr(given, name))
+    if changed:
+        trainee.save(update_fields=changed)
     return trainee
+
+
+def resident_id_differs(trainee: Trainee, person: SignUp) -> bool:
+    """Did the person give a resident ID number other than the one on record for their name and mobile?"""
+    given = normalize_resident_id(person.resident_id)
+    return bool(given and trainee.resident_id and given != trainee.resident_id)
 
 
 def trainee_save(*, trainee: Trainee, by=None) -> Trainee:

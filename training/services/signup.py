@@ -1,14 +1,18 @@
 """Sign-up with seat limits and a waiting list, the same for a citizen online and for staff in the admin."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from redcross.masking import mask_resident_id
+from redcross.validators import normalize_resident_id
 
 from .. import selectors
 from ..models import Registration, Session, Trainee
-from .people import SignUp, trainee_for
+from .people import SignUp, resident_id_differs, trainee_for
 
 Status = Registration.Status
 
@@ -35,35 +39,71 @@ def _sync_full(session: Session) -> None:
         session.save(update_fields=["status"])
 
 
+def _already_signed_up() -> ValidationError:
+    """The citizen's answer to a second sign-up under the same name and mobile: nothing they do not know."""
+    return ValidationError([
+        ValidationError(_("You have already signed up for this session."), code="duplicate"),
+        ValidationError(_("To see or cancel that sign-up, open the address of the page shown after you signed up, "
+                          "or call the branch."), code="duplicate"),
+    ])
+
+
 def _refuse_twice(session: Session, trainee: Trainee) -> None:
-    """One person signs up once: the same trainee, or the same resident ID under another name or mobile."""
+    """Staff register one person once: the same trainee, or the same resident ID under another name or mobile."""
     same_person = Q(trainee=trainee)
     if trainee.resident_id:
         same_person |= Q(trainee__resident_id=trainee.resident_id)
     if session.registrations.filter(same_person).exclude(status=Status.CANCELLED).exists():
-        raise ValidationError(_("You have already signed up for this session."), code="duplicate")
+        raise ValidationError(_("%(name)s is already registered for this session.") % {"name": trainee.name},
+                              code="duplicate")
 
 
-def _register(session: Session, trainee: Trainee, *, now, consent_at=None, by=None) -> Registration:
-    """Confirmed while seats remain, otherwise on the waiting list; never twice for one person. Needs the lock."""
-    _refuse_twice(session, trainee)
+def _register(
+    session: Session, trainee: Trainee, *, now, public: bool, consent_at=None, by=None, note: str = ""
+) -> Registration:
+    """Confirmed while seats remain, otherwise on the waiting list; never twice for one trainee. Needs the lock.
+
+    `note` goes into the registration's history for staff to read (a resident ID number that was not kept).
+    """
+    if public:
+        if session.registrations.filter(trainee=trainee).exclude(status=Status.CANCELLED).exists():
+            raise _already_signed_up()
+    else:
+        _refuse_twice(session, trainee)
     confirmed = selectors.confirmed_count(session)
     registration = Registration(
         session=session, trainee=trainee, code=unique_code(), consent_at=consent_at, created_at=now, added_by=by,
         status=Status.CONFIRMED if confirmed < session.seats else Status.WAITING,
     )
     registration._history_user = by
+    if note:
+        registration._change_reason = note[:100]
     try:
         with transaction.atomic():
             registration.save()
     except IntegrityError as error:
-        raise ValidationError(_("You have already signed up for this session."), code="duplicate") from error
+        raise (_already_signed_up() if public else ValidationError(
+            _("%(name)s is already registered for this session.") % {"name": trainee.name}, code="duplicate"
+        )) from error
     _sync_full(session)
     return registration
 
 
+def _resident_id_note(person: SignUp) -> str:
+    """For staff, in the portal's main language: the resident ID number a sign-up gave but that was not kept."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("A different resident ID number was given at sign-up: %(number)s") % {
+            "number": mask_resident_id(normalize_resident_id(person.resident_id))}
+
+
 def registration_create(*, session: Session, person: SignUp, consent: bool, now=None) -> Registration:
-    """A citizen signs up online: confirmed while seats remain, otherwise on the waiting list, never overbooked."""
+    """A citizen signs up online: confirmed while seats remain, otherwise on the waiting list, never overbooked.
+
+    The person is their name and mobile number, and the answer never depends on anyone else's records: a
+    resident ID number already given under another name or mobile is taken (and shown to staff as a conflict),
+    and one other than the number on record for this name and mobile is noted for staff while the record keeps
+    its own. A second sign-up under the same name and mobile is refused with what that person already knows.
+    """
     if not consent:
         raise ValidationError(
             {"consent": _("Please agree to the use of your personal information for this training.")}
@@ -77,7 +117,9 @@ def registration_create(*, session: Session, person: SignUp, consent: bool, now=
             raise ValidationError(
                 {"resident_id": _("This course leads to a certificate: please give your resident ID number.")}
             )
-        return _register(session, trainee_for(person), now=now, consent_at=now)
+        trainee = trainee_for(person)
+        note = _resident_id_note(person) if resident_id_differs(trainee, person) else ""
+        return _register(session, trainee, now=now, public=True, consent_at=now, note=note)
 
 
 def registration_add_by_staff(
@@ -85,7 +127,9 @@ def registration_add_by_staff(
 ) -> Registration:
     """Staff register someone (a walk-in, a row of an outside roster) under the same seat rule as a citizen.
 
-    Staff may add people after sign-up has closed; a cancelled session takes nobody.
+    Staff may add people after sign-up has closed; a cancelled session takes nobody. Staff, who may see the
+    records, are told what a citizen is not: a resident ID number that differs from the one on record, or one
+    already registered for the session under another name.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -96,8 +140,13 @@ def registration_add_by_staff(
                     "This course leads to a certificate: the resident ID number is required."
                 )})
             trainee = trainee_for(person)
+            if resident_id_differs(trainee, person):
+                raise ValidationError({"resident_id": ValidationError(_(
+                    "%(name)s is on record with another resident ID number for this mobile number: check which "
+                    "one is right and correct it on the trainee's page first."
+                ) % {"name": trainee.name}, code="resident_id_differs")})
         registration_add_check(session=session, trainee=trainee)
-        return _register(session, trainee, now=now, by=by)
+        return _register(session, trainee, now=now, public=False, by=by)
 
 
 def registration_add_check(*, session: Session, trainee: Trainee) -> None:
@@ -110,11 +159,7 @@ def registration_add_check(*, session: Session, trainee: Trainee) -> None:
             _("%(name)s has no resident ID number on record, which this course's certificate needs: add it "
               "on the trainee's page first.") % {"name": trainee.name}, code="resident_id_missing",
         )
-    try:
-        _refuse_twice(session, trainee)
-    except ValidationError as error:
-        raise ValidationError(_("%(name)s is already registered for this session.") % {"name": trainee.name},
-                              code="duplicate") from error
+    _refuse_twice(session, trainee)
 
 
 def waiting_position(registration: Registration) -> int:

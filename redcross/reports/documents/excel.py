@@ -1,6 +1,9 @@
-"""The Excel report: a sheet per front, the year-over-year table, and the lists behind the figures."""
+"""The Excel report: a sheet per front, the year-over-year table, and the lists behind the figures.
 
-import io
+The lists hold titles, sites and places as staff and imports wrote them: they are stored as text cells, never as
+formulas (see redcross.spreadsheets).
+"""
+
 from datetime import datetime
 
 from django.utils import timezone, translation
@@ -10,6 +13,7 @@ from openpyxl.utils import get_column_letter
 
 from projects.summary import activity_rows
 from publicity.summary import placement_rows
+from redcross.spreadsheets import xlsx_bytes
 from training.summary import session_rows
 
 from .. import labels
@@ -71,6 +75,4 @@ def render(data: dict, period: Period) -> bytes:
                    row["outlet__level"]] for row in placement_rows(period.start, period.end)]
     _sheet(workbook, "用稿清单", ["刊发日期", "稿件", "类型", "媒体", "媒体级别"], placements, [12, 44, 10, 20, 16],
            {"A": "yyyy-mm-dd"})
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(workbook)
