@@ -17,7 +17,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from redcross.importing import CellError, CountWidget, DayWidget, StrictResource, TextWidget, YesNoWidget, column
-from redcross.spreadsheets import xlsx_bytes
+from redcross.spreadsheets import printable, xlsx_bytes
 
 from . import services
 from .models import Correspondent, OutletLevel, Placement, StoryKind, WeChatAccount, WeChatMonth, WeChatPost
@@ -242,9 +242,9 @@ def placements_workbook(year: int) -> bytes:
         )
         for row in board:
             levels = per_level.get(row["correspondent_id"], {})
-            by_person.append([row["rank"], row["name"], organisations.get(row["correspondent_id"], ""),
-                              *(levels.get(f"level_{level}", 0) for level in OutletLevel), row["placements"],
-                              row["points"]])
+            by_person.append(printable([row["rank"], row["name"], organisations.get(row["correspondent_id"], ""),
+                                        *(levels.get(f"level_{level}", 0) for level in OutletLevel),
+                                        row["placements"], row["points"]]))
             by_person.cell(row=by_person.max_row, column=by_person.max_column).number_format = "0.0"
     return xlsx_bytes(workbook)
 

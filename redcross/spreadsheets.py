@@ -23,6 +23,7 @@ import io
 
 import tablib
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -32,6 +33,15 @@ def csv_text(value):
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def printable(values) -> list:
+    """A row's values with the control characters a .xlsx cannot hold taken out of its texts.
+
+    Input refuses them today; a row stored before that, or written around the services, must not make the whole
+    file fail.
+    """
+    return [ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value for value in values]
 
 
 def xlsx_bytes(workbook: Workbook) -> bytes:

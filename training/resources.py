@@ -17,7 +17,7 @@ from openpyxl.styles import Font
 
 from redcross.importing import SpreadsheetResult, StrictResource, column
 from redcross.masking import mask_phone, mask_resident_id
-from redcross.spreadsheets import xlsx_bytes
+from redcross.spreadsheets import printable, xlsx_bytes
 from redcross.validators import normalize_phone
 
 from . import services
@@ -151,12 +151,12 @@ def roster_workbook(registrations: list[Registration], *, whole: bool) -> bytes:
         ])
         for registration in registrations:
             session, trainee = registration.session, registration.trainee
-            sheet.append([
+            sheet.append(printable([
                 session.display_title, timezone.localtime(session.starts_at).strftime("%Y-%m-%d %H:%M"),
                 session.place, trainee.name, show_phone(trainee.mobile), show_id(trainee.resident_id),
                 trainee.organisation, str(registration.get_status_display()), yes_no(registration.attended),
                 yes_no(registration.passed), registration.code,
-            ])
+            ]))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for letter, width in zip("ABCDEFGHIJK", (24, 17, 20, 10, 14, 21, 20, 12, 8, 8, 12), strict=True):

@@ -168,3 +168,18 @@ def test_the_excel_report_lists_sites_titles_and_places_as_text():
     texts = xlsx_texts(report.xlsx.read())
     assert_shown_as_typed(texts)
     assert texts.count(HYPERLINK) == 7  # activity, site, course, base, organiser, story, outlet
+
+
+def test_a_name_stored_with_control_characters_before_they_were_refused_still_exports(client, training_officer):
+    """Written around the services (as rows stored before the check were), the roster still downloads."""
+    from tests.training.factories import RegistrationFactory, TraineeFactory
+    from training.models import Trainee
+
+    registration = RegistrationFactory(trainee=TraineeFactory(name="旧数据"))
+    Trainee.objects.filter(pk=registration.trainee_id).update(name="旧\x01数\x1f据\x7f")
+    client.force_login(training_officer)
+    response = client.post("/admin/training/session/", {
+        "action": "export_roster", "_selected_action": [registration.session_id], "index": "0"})
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert "旧数据\x7f" in [cell.value for cell in sheet[2]]  # what a cell cannot hold is left out, DEL it can

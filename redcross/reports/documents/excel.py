@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 
 from projects.summary import activity_rows
 from publicity.summary import placement_rows
-from redcross.spreadsheets import xlsx_bytes
+from redcross.spreadsheets import printable, xlsx_bytes
 from training.summary import session_rows
 
 from .. import labels
@@ -32,7 +32,7 @@ def _sheet(workbook, title: str, headers: list[str], rows: list[list], widths: l
         cell.font = HEADER
         cell.alignment = Alignment(horizontal="center")
     for row in rows:
-        sheet.append(row)
+        sheet.append(printable(row))
     sheet.freeze_panes = "A2"
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
