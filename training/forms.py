@@ -77,16 +77,21 @@ class IssueDateForm(forms.Form):
 class SessionActionForm(ActionForm, IssueDateForm):
     """Beside the session actions: the date certificates are issued on."""
 
+    field_order = ["action", "issued_on"]
+
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(
         label=_("reason"), max_length=200, required=False,
         help_text=_("Needed to confirm someone when every seat is taken."),
+        widget=forms.TextInput(attrs={"size": 12, "placeholder": _("reason for confirming beyond the seats")}),
     )
 
 
 class RegistrationActionForm(ActionForm, ReasonForm):
     """Beside the registration actions: why someone is confirmed beyond the seats."""
+
+    field_order = ["action", "reason"]
 
 
 class RosterImportForm(ImportForm):
