@@ -128,7 +128,11 @@ def project_money_check(
         received = _total_after(FundingLine, project, fundings, removed_fundings)
         spent = _total_after(SpendingLine, project, spendings, removed_spendings)
         worse = spent > spent_before or received < received_before
-        confirmed = any(line.confirmed_over_received for line in spendings)
+        confirmed = any(line.confirmed_over_received for line in spendings) or (
+            # Less money received on a project whose overspending staff already confirmed: the confirmation holds.
+            spent <= spent_before and project.pk is not None
+            and SpendingLine.objects.filter(project=project, confirmed_over_received=True).exists()
+        )
         if spent > received and worse and not confirmed:
             raise ValidationError(overspending_message(received, spent), code="over_received")
 
@@ -219,6 +223,23 @@ def facility_kind_save(*, kind: FacilityKind) -> FacilityKind:
 
 def facility_save(*, facility: Facility) -> Facility:
     return _stored(facility)
+
+
+def project_delete(*, project: Project) -> None:
+    """Only a project still in preparation, with no money recorded, can be removed: the rest is the record."""
+    with transaction.atomic():
+        project = Project.objects.select_for_update().get(pk=project.pk)
+        if project.status != Project.Status.DRAFT or project.transitions.exists():
+            raise ValidationError(
+                _("“%(project)s” has a history of status changes: it stays on record and cannot be deleted.")
+                % {"project": project.title}, code="has_history",
+            )
+        if project.fundings.exists() or project.spendings.exists():
+            raise ValidationError(
+                _("“%(project)s” has money recorded: it stays on record and cannot be deleted.")
+                % {"project": project.title}, code="has_money",
+            )
+        project.delete()
 
 
 def facility_delete(*, facility: Facility) -> None:

@@ -105,8 +105,11 @@ class RefusalsAsMessages:
         return self.refusal_as_message(request, super().changeform_view, request, object_id, form_url, extra_context)
 
     def changelist_view(self, request, extra_context=None):
-        # `list_editable` saves rows from the list.
+        # `list_editable` saves rows from the list, and "delete selected" removes them.
         return self.refusal_as_message(request, super().changelist_view, request, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        return self.refusal_as_message(request, super().delete_view, request, object_id, extra_context)
 
     def refusal_as_message(self, request, view, *args):
         if request.method != "POST":

@@ -51,7 +51,10 @@ def client_address(request) -> IPAddress | None:
     left_most = None
     for position, hop in enumerate(reversed(hops)):
         address = parse_address(hop)
-        proxy = position < count or (address is not None and any(address in network for network in networks))
+        # An empty REMOTE_ADDR is a proxy on a Unix socket: the machine's own web server, a hop to skip.
+        local_socket = position == 0 and not hop.strip()
+        proxy = position < count or local_socket or (
+            address is not None and any(address in network for network in networks))
         if not proxy:
             return address
         if address is not None:

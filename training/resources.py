@@ -81,7 +81,11 @@ class RosterImportResource(StrictResource):
         super().before_import(dataset, **kwargs)
 
     def person(self, row) -> SignUp:
-        return SignUp(**{name: self.fields[name].clean(row) or "" for name in self._meta.fields})
+        """The person of a row; a column the file leaves out (ID number, work unit) reads as empty."""
+        return SignUp(**{
+            name: (self.fields[name].clean(row) or "") if self.fields[name].column_name in row else ""
+            for name in self._meta.fields
+        })
 
     def get_instance(self, instance_loader, row):
         person = self.person(row)

@@ -5,7 +5,7 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
-from redcross.admin_support import inline_changes
+from redcross.admin_support import RefusalsAsMessages, inline_changes
 
 from .. import services
 from ..models import Activity, Attachment, Facility, FacilityKind, Photo, Project, Site
@@ -24,14 +24,26 @@ REMOVE = {
     Facility: lambda facility: services.facility_delete(facility=facility),
     Photo: lambda photo: services.photo_delete(photo=photo),
     Attachment: lambda attachment: services.attachment_delete(attachment=attachment),
+    Project: lambda project: services.project_delete(project=project),
 }
 
 
-class ServiceAdmin(admin.ModelAdmin):
-    """Forms and inlines store their records through the services, never with a save of their own."""
+class ServiceAdmin(RefusalsAsMessages, admin.ModelAdmin):
+    """Forms and inlines store their records through the services, never with a save of their own; a refusal
+    that comes only when saving is shown as a message."""
 
     def save_model(self, request, obj, form, change):
         STORE[type(obj)](obj)
+
+    def delete_model(self, request, obj):
+        if type(obj) in REMOVE:
+            REMOVE[type(obj)](obj)
+        else:
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
 
     def save_formset(self, request, form, formset, change):
         stored, removed = inline_changes(formset)

@@ -218,6 +218,8 @@ def test_declared_proxy_addresses_are_skipped_and_no_further(rf, settings):
     assert address_of(rf, "203.0.113.7", "10.1.2.3") == "203.0.113.7"
     # The proxy itself asking (a health check).
     assert address_of(rf, "127.0.0.1") == "127.0.0.1"
+    # The same proxy reaching the portal through a Unix socket (no peer address): still skipped.
+    assert address_of(rf, "", "198.51.100.1, 203.0.113.7") == "203.0.113.7"
 
 
 def test_addresses_are_read_as_proxies_write_them(rf, settings):

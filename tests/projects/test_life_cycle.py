@@ -172,3 +172,14 @@ def test_a_status_change_is_dated_neither_in_the_future_nor_before_the_previous_
     assert (project.status, project.transitions.count()) == (Status.APPLIED, 1)
     late = project_transition(project=project, to=Status.APPROVED, on=dt.date(2025, 3, 1), by=projects_officer)
     assert late.transitions.last().on == dt.date(2025, 3, 1)
+
+
+def test_less_money_received_on_a_confirmed_overspent_project_keeps_the_confirmation():
+    project = ProjectFactory()
+    received = funding_add(project=project, source="self_raised", amount=Decimal("1000"),
+                           received_on=dt.date(2025, 3, 1))
+    spending_add(project=project, source="self_raised", amount=Decimal("1500"), purpose="设备",
+                 spent_on=dt.date(2025, 3, 2), confirm_over_received=True)
+    funding_update(line=received, data={"amount": Decimal("900")})
+    received.refresh_from_db()
+    assert received.amount == Decimal("900")

@@ -240,3 +240,18 @@ def test_a_sheet_with_the_wrong_columns_says_why_without_a_traceback(client, pro
     page = response.content.decode()
     assert "文件的列与要求不符" in page and "站点名称" in page
     assert "Traceback" not in page and "ValueError" not in page
+
+
+def test_a_project_with_a_history_or_money_is_kept_a_draft_without_either_can_go(client, projects_officer):
+    from projects.models import Project
+    from projects.services import project_transition
+    from tests.projects.factories import FundingLineFactory, ProjectFactory
+
+    client.force_login(projects_officer)
+    applied = project_transition(project=ProjectFactory(), to=Project.Status.APPLIED)
+    funded = ProjectFactory()
+    FundingLineFactory(project=funded)
+    draft = ProjectFactory()
+    for project in (applied, funded, draft):
+        client.post(f"/admin/projects/project/{project.pk}/delete/", {"post": "yes"})
+    assert set(Project.objects.values_list("pk", flat=True)) == {applied.pk, funded.pk}

@@ -222,3 +222,56 @@ def test_the_history_shows_each_step_an_action_took_with_who_and_before_and_afte
         (True, True, training_officer), (True, None, training_officer)]
     page = client.get(f"{REGISTRATIONS}{registration.pk}/history/").content.decode()
     assert page.count(training_officer.username) >= 2
+
+
+def test_a_registration_is_never_deleted_the_waiting_list_moves_up_by_cancelling(client, training_officer,
+                                                                                 two_seats):
+    waiting = RegistrationFactory(session=two_seats, status=Registration.Status.WAITING)
+    confirmed = two_seats.registrations.filter(status=Registration.Status.CONFIRMED).first()
+    client.force_login(training_officer)
+    client.post(REGISTRATIONS, {"action": "delete_selected", "_selected_action": [confirmed.pk], "post": "yes"})
+    assert client.post(f"{REGISTRATIONS}{confirmed.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert Registration.objects.filter(pk=confirmed.pk).exists()
+    waiting.refresh_from_db()
+    assert waiting.status == Registration.Status.WAITING
+
+
+def test_a_session_with_sign_ups_is_cancelled_not_deleted(client, training_officer, two_seats):
+    client.force_login(training_officer)
+    page = client.get(f"{SESSIONS}{two_seats.pk}/delete/").content.decode()
+    assert "报名" in page  # the delete page names the sign-ups that stand in the way
+    assert client.post(f"{SESSIONS}{two_seats.pk}/delete/", {"post": "yes"}).status_code == 403
+    client.post(SESSIONS, {"action": "delete_selected", "_selected_action": [two_seats.pk], "post": "yes"})
+    assert Session.objects.filter(pk=two_seats.pk).exists()
+    empty = SessionFactory()
+    client.post(f"{SESSIONS}{empty.pk}/delete/", {"post": "yes"})
+    assert not Session.objects.filter(pk=empty.pk).exists()
+
+
+def test_more_seats_move_the_waiting_list_up_at_once(client, training_officer, two_seats):
+    from tests.admin_forms import inline
+
+    from .test_admin import session_form
+
+    first, second = (RegistrationFactory(session=two_seats, status=Registration.Status.WAITING) for _ in range(2))
+    client.force_login(training_officer)
+    response = client.post(f"{SESSIONS}{two_seats.pk}/change/", {
+        **session_form(two_seats, seats=3), **inline("registrations", [])})
+    assert response.status_code == 302
+    first.refresh_from_db()
+    second.refresh_from_db()
+    two_seats.refresh_from_db()
+    assert (first.status, second.status, two_seats.status) == ("confirmed", "waiting", Session.Status.FULL)
+
+
+def test_a_roster_with_only_the_required_columns_imports(client, training_officer):
+    from .test_admin import xlsx
+
+    session = SessionFactory(public_signup=False)
+    client.force_login(training_officer)
+    response = client.post(f"{REGISTRATIONS}import/", {
+        "session": session.pk, "format": "0", "resource": "0",
+        "import_file": xlsx([["姓名", "手机号码"], ["两列", mobile(3)]])})
+    assert response.context.get("confirm_form") is not None, response.content.decode()[-3000:]
+    client.post(f"{REGISTRATIONS}process_import/", response.context["confirm_form"].initial)
+    assert list(session.registrations.values_list("trainee__name", flat=True)) == ["两列"]

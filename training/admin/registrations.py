@@ -107,6 +107,9 @@ class RegistrationAdmin(PersonalDataSearchLogged, ImportMixin, LifeCycleHistoryA
     state_fields = ("status", "attended", "passed", "code", "created_at", "consent_at", "added_by",
                     "beyond_seats_reason", "beyond_seats_by", "cancelled_at", "cancelled_by")
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # a sign-up is cancelled (the action), never deleted: the waiting list must move up
+
     def get_fields(self, request, obj=None):
         if obj is None:
             return ("session", "trainee")

@@ -107,6 +107,13 @@ class SessionAdmin(LifeCycleHistoryAdmin):
             attended=Count("registrations", filter=confirmed & Q(registrations__attended=True)),
         )
 
+    def delete_model(self, request, obj):
+        services.session_delete(session=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for session in queryset:
+            services.session_delete(session=session, by=request.user)
+
     def save_model(self, request, obj, form, change):
         services.session_save(session=obj, by=request.user)
         if not change:

@@ -21,7 +21,7 @@ def session_save(*, session: Session, by=None) -> Session:
         session.full_clean()
         session._history_user = by
         session.save()
-        _sync_full(session)
+        _sync_full(session, by=by)
     return session
 
 
@@ -33,7 +33,7 @@ def _step(session: Session, to: str, allowed_from: tuple[str, ...], refusal: str
         session.status = to
         session._history_user = by
         session.save(update_fields=["status"])
-        _sync_full(session)
+        _sync_full(session, by=by)
     return session
 
 
@@ -61,3 +61,16 @@ def session_cancel(*, session: Session, by=None) -> Session:
     """Call a session off before it is held; its sign-ups stay on record."""
     return _step(session, Status.CANCELLED, (Status.PLANNED, Status.OPEN, Status.FULL),
                  _("A session that is “%(status)s” cannot be cancelled."), by=by)
+
+
+def session_delete(*, session: Session, by=None) -> None:
+    """A session nobody signed up for can be removed; one with sign-ups stays on record (cancel it instead)."""
+    with transaction.atomic():
+        session = Session.objects.select_for_update().get(pk=session.pk)
+        if session.registrations.exists() or session.certificates.exists():
+            raise ValidationError(
+                _("%(session)s has sign-ups on record: cancel the session instead of deleting it.")
+                % {"session": session}, code="has_registrations",
+            )
+        session._history_user = by
+        session.delete()

@@ -29,8 +29,18 @@ def _locked(session: Session) -> Session:
     return Session.objects.select_for_update().select_related("course").get(pk=session.pk)
 
 
-def _sync_full(session: Session) -> None:
-    """An open session with every seat taken reads “full”, and “open” again once a seat is free."""
+def _sync_full(session: Session, by=None) -> None:
+    """Free seats go to the people waiting, earliest first; then an open session with every seat taken reads
+    “full”, and “open” again once a seat is free. Needs the session's lock."""
+    if session.status in (Session.Status.CANCELLED, Session.Status.HELD):
+        return
+    free = session.seats - selectors.confirmed_count(session)
+    if free > 0:
+        for waiting in session.registrations.select_for_update().filter(status=Status.WAITING).order_by(
+                "created_at", "pk")[:free]:
+            waiting.status = Status.CONFIRMED
+            waiting._history_user = by
+            waiting.save(update_fields=["status"])
     if session.status not in (Session.Status.OPEN, Session.Status.FULL):
         return
     status = Session.Status.FULL if selectors.confirmed_count(session) >= session.seats else Session.Status.OPEN
@@ -186,23 +196,17 @@ def registration_cancel(*, registration: Registration, now=None, by=None) -> Reg
                     code="begun",
                 )
             raise ValidationError(_("This session has already begun: it can no longer be cancelled online."))
-        freed_seat = registration.status == Status.CONFIRMED
+        waiting_before = set(session.registrations.filter(status=Status.WAITING).values_list("pk", flat=True))
         registration.status = Status.CANCELLED
         registration.cancelled_at = now
         registration.cancelled_by = by
         registration._history_user = by
         registration.save(update_fields=["status", "cancelled_at", "cancelled_by"])
-        promoted = None
-        if freed_seat and selectors.confirmed_count(session) < session.seats:
-            promoted = (
-                session.registrations.select_for_update().filter(status=Status.WAITING)
-                .order_by("created_at", "pk").first()
-            )
-            if promoted is not None:
-                promoted.status = Status.CONFIRMED
-                promoted._history_user = by
-                promoted.save(update_fields=["status"])
-        _sync_full(session)
+        _sync_full(session, by=by)
+        promoted = (
+            session.registrations.filter(pk__in=waiting_before, status=Status.CONFIRMED)
+            .select_related("trainee").order_by("created_at", "pk").first()
+        )
     return promoted
 
 
