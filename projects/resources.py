@@ -6,16 +6,8 @@ column and what is wrong (see redcross.importing).
 
 from django.utils.translation import gettext_lazy as _
 
-from redcross.importing import (
-    ChoiceLabelWidget,
-    CountWidget,
-    DayWidget,
-    NamedWidget,
-    NumberWidget,
-    StrictResource,
-    YesNoWidget,
-    column,
-)
+from redcross.cells import ChoiceLabelWidget, CountWidget, DayWidget, NamedWidget, NumberWidget, YesNoWidget, column
+from redcross.importing import StrictResource
 
 from . import services
 from .models import Activity, Facility, FacilityKind, Site

@@ -5,7 +5,6 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from import_export.forms import ImportForm
 
@@ -13,14 +12,6 @@ from redcross.admin_support import add_errors, date_input
 
 from . import services
 from .models import Article, Correspondent, Outlet, Placement, ScoringRule, Story
-
-
-def formset_rows(formset: forms.BaseModelFormSet) -> tuple[list[models.Model], list[models.Model]]:
-    """A valid inline's new or changed rows, not yet saved, and its rows marked for deletion: for the services
-    to write, in place of the formset."""
-    changed = formset.save(commit=False)
-    return changed, list(formset.deleted_objects)
-
 
 # Correspondents and their appointment
 

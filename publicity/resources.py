@@ -16,7 +16,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from redcross.importing import CellError, CountWidget, DayWidget, StrictResource, TextWidget, YesNoWidget, column
+from redcross.cells import CellError, CountWidget, DayWidget, TextWidget, YesNoWidget, column
+from redcross.importing import StrictResource
 from redcross.spreadsheets import printable, xlsx_bytes
 
 from . import services

@@ -136,12 +136,22 @@ class LifeCycleHistoryAdmin(RefusalsAsMessages, SimpleHistoryAdmin):
 
 
 def inline_changes(formset) -> tuple[list, list]:
-    """What a valid inline would store, without storing anything: (records added or changed, records removed).
+    """What a valid inline asks to store, for a service to write: (records added or changed, records removed).
 
-    The admin hands these to a service; the formset's own save(commit=True) would write around it.
+    The records are the forms' own instances, tied to the page's record; nothing is written. The admin's change
+    message reads the formset's new, changed and deleted objects, which its own save() would have set.
     """
-    formset.save(commit=False)
-    return formset.new_objects + [obj for obj, _fields in formset.changed_objects], formset.deleted_objects
+    removed = [form.instance for form in formset.deleted_forms if form.instance.pk is not None]
+    formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], removed
+    for form in formset.forms:
+        if form in formset.deleted_forms or not form.has_changed():
+            continue
+        setattr(form.instance, formset.fk.name, formset.instance)
+        if form.instance.pk is None:
+            formset.new_objects.append(form.instance)
+        else:
+            formset.changed_objects.append((form.instance, form.changed_data))
+    return [*formset.new_objects, *(obj for obj, _fields in formset.changed_objects)], removed
 
 
 def search_lookup(field: str) -> str:

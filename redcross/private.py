@@ -6,13 +6,14 @@ They live under PRIVATE_ROOT, never under MEDIA_ROOT, which the web server hands
 """
 
 import shutil
+from functools import cache
 from pathlib import Path, PurePosixPath
 
 from django.apps import apps as global_apps
 from django.conf import settings
 from django.contrib.auth import get_permission_codename
 from django.core.files.storage import FileSystemStorage
-from django.db import models
+from django.db import migrations, models
 from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils._os import safe_join
@@ -40,11 +41,15 @@ def private_storage() -> PrivateStorage:
     return PrivateStorage()
 
 
-def _private_fields():
-    for model in global_apps.get_models():
-        for field in model._meta.fields:
-            if isinstance(field, models.FileField) and isinstance(field.storage, PrivateStorage):
-                yield model, field
+@cache
+def _private_fields() -> tuple:
+    """(model, field) of every staff-only file field: found once, the models being fixed once loaded."""
+    return tuple(
+        (model, field)
+        for model in global_apps.get_models()
+        for field in model._meta.fields
+        if isinstance(field, models.FileField) and isinstance(field.storage, PrivateStorage)
+    )
 
 
 def may_download(user, name: str) -> bool:
@@ -88,3 +93,15 @@ def move_stored_files(apps, app_label: str, model_name: str, field_name: str, *,
         if old.is_file() and not new.exists():
             new.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(old, new)
+
+
+def moving_files(app_label: str, model_name: str, field_name: str) -> migrations.RunPython:
+    """The migration step that moves a field's stored files into PRIVATE_ROOT, and back when it is reversed."""
+
+    def to_private(apps, schema_editor):
+        move_stored_files(apps, app_label, model_name, field_name, to_private=True)
+
+    def to_media(apps, schema_editor):
+        move_stored_files(apps, app_label, model_name, field_name, to_private=False)
+
+    return migrations.RunPython(to_private, to_media)

@@ -15,7 +15,8 @@ from import_export import widgets
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from redcross.importing import SpreadsheetResult, StrictResource, column
+from redcross.cells import column
+from redcross.importing import SpreadsheetResult, StrictResource
 from redcross.masking import mask_phone, mask_resident_id
 from redcross.spreadsheets import printable, xlsx_bytes
 from redcross.validators import normalize_phone

@@ -1,6 +1,7 @@
-"""Reads of the public training pages: a fixed number of queries whatever the number of rows."""
+"""Reads of the training app: public pages at a fixed number of queries whatever the rows, and the predicates
+and checks other code asks (can this be cancelled? does this resident ID need checking?)."""
 
-from django.db.models import Case, Count, F, FloatField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import ACos, Cast, Cos, Greatest, Least, Radians, Sin
 from django.utils import timezone
 
@@ -98,3 +99,36 @@ def cancellable(registration: Registration, now=None) -> bool:
 
 def confirmed_count(session: Session) -> int:
     return session.registrations.filter(status=Registration.Status.CONFIRMED).count()
+
+
+# Resident ID numbers for staff to check: sign-up takes any number without telling the citizen about others.
+
+
+def resident_id_shared():
+    """True for a registration whose trainee's resident ID number another person of the session also gave."""
+    return Exists(
+        Registration.objects.filter(session=OuterRef("session"), trainee__resident_id=OuterRef("trainee__resident_id"))
+        .exclude(trainee=OuterRef("trainee")).exclude(trainee__resident_id="")
+        .exclude(status=Registration.Status.CANCELLED)
+    )
+
+
+def resident_id_noted():
+    """True for a registration whose sign-up gave a resident ID number other than the one on record (its creation
+    in the history carries the note; nothing else writes a reason there)."""
+    return Exists(Registration.history.model.objects.filter(
+        id=OuterRef("pk"), history_type="+", history_change_reason__gt=""))
+
+
+def sharing_resident_id(registration: Registration) -> list[str]:
+    """The names of the others of the session who gave this registration's resident ID number."""
+    return list(
+        registration.session.registrations.filter(trainee__resident_id=registration.trainee.resident_id)
+        .exclude(trainee=registration.trainee_id).exclude(status=Registration.Status.CANCELLED)
+        .values_list("trainee__name", flat=True)
+    )
+
+
+def resident_id_note(registration: Registration) -> str:
+    """The masked number given at sign-up when it differed from the one on record (kept with the creation)."""
+    return registration.history.filter(history_type="+").values_list("history_change_reason", flat=True).first()

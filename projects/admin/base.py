@@ -51,7 +51,6 @@ class ServiceAdmin(RefusalsAsMessages, admin.ModelAdmin):
             STORE[type(obj)](obj)
         for obj in removed:
             REMOVE[type(obj)](obj)
-        formset.save_m2m()
 
 
 class SpreadsheetAdmin(ImportExportModelAdmin, ServiceAdmin, SimpleHistoryAdmin):

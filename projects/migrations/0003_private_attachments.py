@@ -2,18 +2,9 @@ from django.db import migrations, models
 
 import redcross.private
 import redcross.uploads
-from redcross.private import move_stored_files
 
 
 # Project attachments stored before were under MEDIA_ROOT, served to anyone: they move to PRIVATE_ROOT.
-def to_private(apps, schema_editor):
-    move_stored_files(apps, "projects", "attachment", "file", to_private=True)
-
-
-def to_media(apps, schema_editor):
-    move_stored_files(apps, "projects", "attachment", "file", to_private=False)
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -26,5 +17,5 @@ class Migration(migrations.Migration):
             name='file',
             field=models.FileField(storage=redcross.private.private_storage, upload_to='projects/attachments/%Y/', validators=[redcross.uploads.validate_document], verbose_name='file'),
         ),
-        migrations.RunPython(to_private, to_media),
+        redcross.private.moving_files("projects", "attachment", "file"),
     ]

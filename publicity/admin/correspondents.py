@@ -8,11 +8,11 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from redcross.admin_support import LifeCycleHistoryAdmin, PersonalDataSearch, masked_history
+from redcross.admin_support import LifeCycleHistoryAdmin, PersonalDataSearch, inline_changes, masked_history
 from redcross.masking import mask_phone
 
 from .. import selectors, services
-from ..forms import BatchAppointmentForm, formset_rows
+from ..forms import BatchAppointmentForm
 from ..models import AppointmentBatch, Correspondent
 from .common import RefusalsAsMessages, ServiceAdmin
 from .scoring import LeaderboardViews
@@ -138,7 +138,7 @@ class AppointmentBatchAdmin(RefusalsAsMessages, admin.ModelAdmin):
         services.appointment_batch_save(batch=obj)
 
     def save_formset(self, request, form, formset, change):
-        changed, removed = formset_rows(formset)
+        changed, removed = inline_changes(formset)
         for correspondent in removed:
             services.correspondent_delete(correspondent=correspondent)
         for correspondent in changed:

@@ -4,8 +4,10 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from redcross.admin_support import inline_changes
+
 from .. import services
-from ..forms import ArticleForm, formset_rows
+from ..forms import ArticleForm
 from ..models import Article, ArticleImage
 from .common import ServiceAdmin
 
@@ -44,7 +46,7 @@ class ArticleAdmin(ServiceAdmin):
         services.article_save(article=obj, by=request.user)
 
     def save_formset(self, request, form, formset, change):
-        changed, removed = formset_rows(formset)
+        changed, removed = inline_changes(formset)
         for image in removed:
             services.article_image_delete(image=image)
         for image in changed:

@@ -13,10 +13,10 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from redcross.admin_support import add_errors
+from redcross.admin_support import add_errors, inline_changes
 
 from .. import selectors, services
-from ..forms import QuickPlacementForm, formset_rows
+from ..forms import QuickPlacementForm
 from ..models import Outlet, Placement, Story
 from .common import ServiceAdmin
 
@@ -75,7 +75,7 @@ class StoryAdmin(ServiceAdmin):
             self.save_formset(request, form, formset, change=change)
 
     def save_formset(self, request, form, formset, change):
-        changed, removed = formset_rows(formset)
+        changed, removed = inline_changes(formset)
         for placement in removed:
             services.placement_delete(placement=placement)
         for placement in changed:

@@ -12,10 +12,10 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from redcross.admin_support import XLSX_TYPE, add_errors, attachment
+from redcross.admin_support import XLSX_TYPE, add_errors, attachment, inline_changes
 
 from .. import selectors, services
-from ..forms import CommendationForm, CommendForm, RuleFormSet, formset_rows
+from ..forms import CommendationForm, CommendForm, RuleFormSet
 from ..models import Commendation, ScoringRule, ScoringScheme
 from ..resources import placements_workbook
 from ..scoring import leaderboard
@@ -116,7 +116,7 @@ class ScoringSchemeAdmin(ServiceAdmin):
         services.scoring_scheme_save(scheme=obj)
 
     def save_formset(self, request, form, formset, change):
-        changed, removed = formset_rows(formset)
+        changed, removed = inline_changes(formset)
         services.scoring_rules_save(scheme=form.instance, rules=changed, removed=removed)
 
     @admin.display(description=_("rules"), ordering="rule_count")

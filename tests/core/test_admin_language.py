@@ -20,6 +20,8 @@ from django.urls import NoReverseMatch, reverse
 from django.views.defaults import server_error
 from openpyxl import load_workbook
 
+from tests.spreadsheets import workbook_upload
+
 # Names that are not translated, in Chinese text too.
 ALLOWED_WORDS = {
     "Excel", "PDF", "CSV", "csv", "xlsx", "xls", "json", "yaml", "tsv", "ods", "html", "WeChat", "ID", "QR",
@@ -118,7 +120,7 @@ def words_of_the_records() -> set[str]:
                 run = run.strip(EDGE_PUNCTUATION)
                 if run and not re.search(r"[0-9+/=$:]", run):
                     words.add(run)
-                    words.update(re.findall(r"[A-Za-z]+", run))
+                    words |= set(re.findall(r"[A-Za-z]+", run))
     return words
 
 
@@ -201,10 +203,7 @@ def test_the_import_preview_and_its_errors_read_in_chinese(admin_client, demo):
         sheet = workbook.active
         # One row as exported, one with every cell a nonsense word: the import must refuse it in Chinese.
         sheet.append(["？？不是一个值？？" for _cell in sheet[1]])
-        upload = BytesIO()
-        workbook.save(upload)
-        upload.seek(0)
-        upload.name = "名单.xlsx"
+        upload = workbook_upload(workbook, "名单.xlsx")
         form = admin_client.get(import_url).context["form"]
         formats = dict(form.fields["format"].choices)
         data = {"import_file": upload, "format": next(value for value, label in formats.items() if label == "xlsx")}

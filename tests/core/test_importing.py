@@ -9,16 +9,8 @@ from django.utils.translation import gettext, override
 from import_export import widgets
 
 from projects.models import Facility, FacilityKind, Site
-from redcross.importing import (
-    CellError,
-    CountWidget,
-    DayWidget,
-    NamedWidget,
-    NumberWidget,
-    StrictResource,
-    YesNoWidget,
-    column,
-)
+from redcross.cells import CellError, CountWidget, DayWidget, NamedWidget, NumberWidget, YesNoWidget, column
+from redcross.importing import StrictResource
 from tests.projects.factories import SiteFactory
 
 HEADERS = ["站点", "类型", "名称", "开放日期", "面积"]

@@ -24,9 +24,6 @@ from tests.factories import STAFF_PASSWORD
 from tests.training.factories import SessionFactory
 
 NGINX = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/sbin")
-needs_nginx = pytest.mark.skipif(
-    NGINX is None, reason="nginx is not installed (make test installs Debian's nginx where it is missing)"
-)
 
 NGINX_CONF = """
 user {user};
@@ -61,6 +58,7 @@ def free_port() -> int:
 @pytest.fixture
 def nginx(live_server, tmp_path):
     """The port of an nginx proxying to the live server."""
+    assert NGINX, "nginx is not installed: `make test` installs Debian's nginx where it is missing"
     port = free_port()
     conf = tmp_path / "nginx.conf"
     conf.write_text(NGINX_CONF.format(
@@ -131,7 +129,6 @@ def behind_one_proxy(settings):
     settings.RATELIMIT_SIGN_UP = "2/h"
 
 
-@needs_nginx
 def test_two_visitors_behind_the_proxy_have_their_own_sign_up_limit(transactional_db, nginx, behind_one_proxy):
     session = SessionFactory()
     page, sign_up = f"/training/sessions/{session.pk}/", f"/training/sessions/{session.pk}/sign-up/"
@@ -143,7 +140,6 @@ def test_two_visitors_behind_the_proxy_have_their_own_sign_up_limit(transactiona
     assert second.post(sign_up, {}) == 400
 
 
-@needs_nginx
 def test_a_forged_forwarded_for_header_gives_no_new_limit(transactional_db, nginx, behind_one_proxy):
     session = SessionFactory()
     page, sign_up = f"/training/sessions/{session.pk}/", f"/training/sessions/{session.pk}/sign-up/"
@@ -160,7 +156,6 @@ def test_a_forged_forwarded_for_header_gives_no_new_limit(transactional_db, ngin
     assert other.post(sign_up, {}) == 400
 
 
-@needs_nginx
 def test_a_login_lockout_locks_the_attackers_address_not_the_staff_members(
     transactional_db, nginx, behind_one_proxy, training_officer
 ):

@@ -4,11 +4,12 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from projects.models import Activity, Facility, FacilityKind, FundingLine, Project, Site, SpendingLine
 from tests.admin_forms import empty_inlines, inline
 from tests.projects.factories import ProjectFactory, SiteFactory
+from tests.spreadsheets import xlsx
 
 pytestmark = pytest.mark.django_db
 PROJECT_INLINES = ("fundings", "spendings", "attachments", "transitions")
@@ -135,14 +136,6 @@ def test_a_negative_amount_is_refused_in_the_admin(client, projects_officer):
     assert "确保该值大于或等于0.01" in response.content.decode()
     assert not FundingLine.objects.exists()
 
-
-def xlsx(rows: list[list]) -> SimpleUploadedFile:
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return SimpleUploadedFile("导入.xlsx", buffer.getvalue())
 
 
 ACTIVITY_HEADERS = ["日期", "标题", "类型", "站点", "参与人数", "志愿者人数", "志愿服务时长", "受益人数", "募集图书",

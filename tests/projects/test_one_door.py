@@ -1,19 +1,17 @@
 """The projects' side doors (the admin's inlines, its history page, its spreadsheet imports) obey the services."""
 
 import datetime as dt
-import io
 from decimal import Decimal
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext, override
-from openpyxl import Workbook
 
 from projects.models import Activity, Facility, FundingLine, Project, SpendingLine
 from projects.resources import ActivityResource, FacilityResource
 from projects.services import project_transition
 from tests.admin_forms import empty_inlines, inline
 from tests.projects.factories import FundingLineFactory, ProjectFactory, SiteFactory
+from tests.spreadsheets import xlsx
 
 pytestmark = pytest.mark.django_db
 Status = Project.Status
@@ -153,14 +151,6 @@ def test_reverting_a_completed_project_to_an_old_version_is_refused(client, proj
     assert list(project.transitions.values_list("to_status", flat=True)) == [
         Status.APPLIED, Status.APPROVED, Status.IMPLEMENTING, Status.COMPLETED]
 
-
-def xlsx(rows: list[list]) -> SimpleUploadedFile:
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return SimpleUploadedFile("导入.xlsx", buffer.getvalue())
 
 
 def headers(resource) -> list[str]:

@@ -6,11 +6,12 @@ from csv import writer
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from publicity.models import WeChatMonth, WeChatPost
 from publicity.resources import WeChatMonthResource, WeChatPostResource
 from tests.publicity.factories import WeChatAccountFactory, WeChatPostFactory
+from tests.spreadsheets import xlsx
 
 pytestmark = pytest.mark.django_db
 POSTS = "/admin/publicity/wechatpost/"
@@ -30,14 +31,6 @@ MONTH_HEADERS = ["公众号", "月份", "月末关注人数", "新增关注", "�
 def account():
     return WeChatAccountFactory(name=ACCOUNT)
 
-
-def xlsx(rows: list[list], name: str = "推文.xlsx") -> SimpleUploadedFile:
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return SimpleUploadedFile(name, buffer.getvalue())
 
 
 def csv(rows: list[list], name: str = "推文.csv", bom: bool = True) -> SimpleUploadedFile:

@@ -2,6 +2,7 @@ import datetime as dt
 from decimal import Decimal
 
 import factory
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from redcross.validators import resident_id_check_char
@@ -111,3 +112,20 @@ class VisitFactory(factory.django.DjangoModelFactory):
     organisation = "实验小学四年级"
     headcount = 45
     activities = "灾害气候科普体验"
+
+
+def registration_of(session, name) -> Registration:
+    return session.registrations.get(trainee__name=name)
+
+
+def grant_personal_data(user):
+    user.user_permissions.add(Permission.objects.get(codename="view_personal_data"))
+    return type(user).objects.get(pk=user.pk)  # a fresh user: permissions are cached on the instance
+
+
+def masked_id(number: str) -> str:
+    return number[:4] + "*" * 10 + number[-4:]
+
+
+def masked_mobile(number: str) -> str:
+    return number[:3] + "****" + number[-4:]

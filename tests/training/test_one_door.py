@@ -9,7 +9,8 @@ from django.utils import timezone
 from training.models import Certificate, Registration, Session
 
 from .factories import FirstAiderCourseFactory, RegistrationFactory, SessionFactory, TraineeFactory, resident_id
-from .test_admin import REGISTRATIONS, SESSIONS, act, import_roster, levels, mobile
+from .test_admin import REGISTRATIONS, SESSIONS, act, levels, mobile
+from .test_roster_import import import_roster
 
 pytestmark = pytest.mark.django_db
 
@@ -265,7 +266,7 @@ def test_more_seats_move_the_waiting_list_up_at_once(client, training_officer, t
 
 
 def test_a_roster_with_only_the_required_columns_imports(client, training_officer):
-    from .test_admin import xlsx
+    from tests.spreadsheets import xlsx
 
     session = SessionFactory(public_signup=False)
     client.force_login(training_officer)

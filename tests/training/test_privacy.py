@@ -15,8 +15,17 @@ from tests.publicity.factories import CorrespondentFactory
 from training.models import Certificate, PersonalDataAccess, Registration, Session, Trainee
 from training.services import SignUp, certificates_issue, registration_add_by_staff, registration_create
 
-from .factories import FirstAiderCourseFactory, RegistrationFactory, SessionFactory, TraineeFactory, mobile, resident_id
-from .test_admin import REGISTRATIONS, grant_personal_data, masked_id
+from .factories import (
+    FirstAiderCourseFactory,
+    RegistrationFactory,
+    SessionFactory,
+    TraineeFactory,
+    grant_personal_data,
+    masked_id,
+    mobile,
+    resident_id,
+)
+from .test_admin import REGISTRATIONS
 
 pytestmark = pytest.mark.django_db
 TRAINEES = "/admin/training/trainee/"

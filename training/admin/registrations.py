@@ -3,7 +3,7 @@ imported from Excel, each through the service that owns its rule."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -12,7 +12,7 @@ from import_export.formats.base_formats import XLSX
 
 from redcross.admin_support import LifeCycleHistoryAdmin, add_errors, apply_each, report_refusal
 
-from .. import services
+from .. import selectors, services
 from ..forms import ReasonForm, RegistrationActionForm, RosterConfirmImportForm, RosterImportForm, StaffRegistrationForm
 from ..models import Registration
 from ..resources import RosterImportResource
@@ -38,22 +38,6 @@ def record_action(name: str, description):
     action.allowed_permissions = ("change",)
     action.short_description = description
     return action
-
-
-def resident_id_shared():
-    """True for a registration whose trainee's resident ID number another person of the session also gave."""
-    return Exists(
-        Registration.objects.filter(session=OuterRef("session"), trainee__resident_id=OuterRef("trainee__resident_id"))
-        .exclude(trainee=OuterRef("trainee")).exclude(trainee__resident_id="")
-        .exclude(status=Registration.Status.CANCELLED)
-    )
-
-
-def resident_id_noted():
-    """True for a registration whose sign-up gave a resident ID number other than the one on record (its creation
-    in the history carries the note; nothing else writes a reason there)."""
-    return Exists(Registration.history.model.objects.filter(
-        id=OuterRef("pk"), history_type="+", history_change_reason__gt=""))
 
 
 class ResidentIdCheckFilter(admin.SimpleListFilter):
@@ -122,7 +106,7 @@ class RegistrationAdmin(PersonalDataSearchLogged, ImportMixin, LifeCycleHistoryA
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(
-            resident_id_shared=resident_id_shared(), resident_id_noted=resident_id_noted())
+            resident_id_shared=selectors.resident_id_shared(), resident_id_noted=selectors.resident_id_noted())
 
     @admin.display(description=_("resident ID check"))
     def resident_id_check(self, registration):
@@ -138,18 +122,13 @@ class RegistrationAdmin(PersonalDataSearchLogged, ImportMixin, LifeCycleHistoryA
     def resident_id_check_shown(self, registration):
         checks = []
         if registration.resident_id_shared:
-            others = (
-                registration.session.registrations.filter(trainee__resident_id=registration.trainee.resident_id)
-                .exclude(trainee=registration.trainee_id).exclude(status=Registration.Status.CANCELLED)
-                .values_list("trainee__name", flat=True)
-            )
+            others = selectors.sharing_resident_id(registration)
             checks.append(_(
                 "%(names)s signed up for this session with the same resident ID number. Find out whose number it "
                 "is and correct the other record: no certificate of this session is issued until then."
             ) % {"names": "、".join(others)})
         if registration.resident_id_noted:
-            note = registration.history.filter(history_type="+").values_list("history_change_reason", flat=True)
-            checks.append(note.first())
+            checks.append(selectors.resident_id_note(registration))
             checks.append(_("The number on record was kept: call the person to find out which one is right, and "
                             "correct it on the trainee's page if needed."))
         return format_html_join("", "<p>{}</p>", ((check,) for check in checks)) or "—"

@@ -122,8 +122,7 @@ class SessionAdmin(LifeCycleHistoryAdmin):
             ), messages.INFO)
 
     def save_formset(self, request, form, formset, change):
-        if formset.model is not Registration:
-            return super().save_formset(request, form, formset, change)
+        """The page's one inline: each new row registers its trainee through the service."""
         formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for row in formset.extra_forms:
             trainee = row.cleaned_data.get("trainee") if row.has_changed() else None

@@ -1,0 +1,99 @@
+"""Where the branch built something: 博爱家园 sites and their facilities."""
+
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
+
+from redcross.images import PhotoField, thumbnail_spec
+from redcross.models import Located
+
+
+class Site(Located):
+    """A 博爱家园 community or another place where the branch built something."""
+
+    class Kind(models.TextChoices):
+        COMMUNITY = "community", _("Fraternity Home community")
+        SCHOOL = "school", _("school")
+        VILLAGE = "village", _("village")
+        HOSPITAL = "hospital", _("hospital")
+        PARK = "park", _("park")
+        OTHER = "other", _("other")
+
+    class Status(models.TextChoices):
+        SURVEYED = "surveyed", _("surveyed")
+        PILOT = "pilot", _("pilot")
+        BUILT = "built", _("built")
+        CLOSED = "closed", pgettext_lazy("site status", "closed")
+
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.COMMUNITY)
+    community = models.CharField(_("community"), max_length=100, blank=True)
+    town = models.CharField(_("street or town"), max_length=100, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.SURVEYED)
+    partners = models.TextField(_("partner organisations"), blank=True, help_text=_("One per line."))
+    description = models.TextField(_("description"), blank=True)
+    cover = PhotoField(_("cover photo"), upload_to="projects/sites/", blank=True)
+    cover_thumbnail = thumbnail_spec("cover")
+    published = models.BooleanField(_("published"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta(Located.Meta):
+        verbose_name = _("site")
+        verbose_name_plural = _("sites")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("projects:site_detail", args=[self.pk])
+
+    def partner_list(self) -> list[str]:
+        return [line.strip() for line in self.partners.splitlines() if line.strip()]
+
+
+class FacilityKind(models.Model):
+    """Kinds of facility (博爱广场, 博爱书屋 …): a list staff can extend."""
+
+    name = models.CharField(_("name"), max_length=50, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        verbose_name = _("kind of facility")
+        verbose_name_plural = _("kinds of facility")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Facility(models.Model):
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="facilities", verbose_name=_("site"))
+    kind = models.ForeignKey(FacilityKind, on_delete=models.PROTECT, related_name="facilities", verbose_name=_("kind"))
+    name = models.CharField(_("name"), max_length=100)
+    opened_on = models.DateField(_("opened on"), null=True, blank=True)
+    area = models.DecimalField(
+        _("area (m²)"), max_digits=8, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    opening_hours = models.CharField(_("opening hours"), max_length=100, blank=True)
+    in_service = models.BooleanField(_("in service"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("facility")
+        verbose_name_plural = _("facilities")
+        ordering = ["site", "kind__order", "name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(area__gte=0), name="projects_facility_area_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.site} · {self.name}"
