@@ -25,6 +25,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from redcross.reports import figures, periods  # noqa: E402
 from redcross.reports.documents import excel, pdf, word  # noqa: E402
@@ -73,9 +74,9 @@ def main():
         data = timed("figures (three fronts × 3 periods)", lambda: figures.collect(period))
     print(f"  {'queries for the figures':<34} {len(queries):8d}")
     texts = timed("sentences", lambda: sentences(data))
-    timed("Word", lambda: word.render(data, texts))
-    timed("Excel (with the lists)", lambda: excel.render(data, period))
-    timed("PDF", lambda: pdf.render(data, texts))
+    timed("Word", lambda: word.render(data, texts, timezone.now()))
+    timed("Excel (with the lists)", lambda: excel.render(data, timezone.now()))
+    timed("PDF", lambda: pdf.render(data, texts, timezone.now()))
     if connection.vendor == "postgresql":
         print("The same kind of figures by hand-written SQL (one period):")
         with connection.cursor() as cursor:

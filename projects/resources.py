@@ -5,6 +5,7 @@ column and what is wrong (see redcross.importing).
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from redcross.cells import ChoiceLabelWidget, CountWidget, DayWidget, NamedWidget, NumberWidget, YesNoWidget, column
 from redcross.importing import StrictResource
@@ -22,6 +23,9 @@ class SiteResource(StrictResource):
     latitude = column("latitude", _("latitude"), NumberWidget())
     longitude = column("longitude", _("longitude"), NumberWidget())
     status = column("status", _("status"), ChoiceLabelWidget(Site.Status))
+    started_on = column("started_on", _("on the books since"), DayWidget())
+    built_on = column("built_on", _("built on"), DayWidget())
+    closed_on = column("closed_on", pgettext_lazy("site", "closed on"), DayWidget())
     partners = column("partners", _("partner organisations"))
     description = column("description", _("description"))
     published = column("published", _("published"), YesNoWidget())
@@ -29,8 +33,8 @@ class SiteResource(StrictResource):
     class Meta:
         model = Site
         import_id_fields = ("name",)
-        fields = ("name", "kind", "community", "town", "address", "latitude", "longitude", "status", "partners",
-                  "description", "published")
+        fields = ("name", "kind", "community", "town", "address", "latitude", "longitude", "status", "started_on",
+                  "built_on", "closed_on", "partners", "description", "published")
         clean_model_instances = True
         skip_unchanged = True
 
@@ -45,12 +49,12 @@ class FacilityResource(StrictResource):
     opened_on = column("opened_on", _("opened on"), DayWidget())
     area = column("area", _("area (m²)"), NumberWidget())
     opening_hours = column("opening_hours", _("opening hours"))
-    in_service = column("in_service", _("in service"), YesNoWidget())
+    retired_on = column("retired_on", _("out of service since"), DayWidget())
 
     class Meta:
         model = Facility
         import_id_fields = ("site", "name")
-        fields = ("site", "kind", "name", "opened_on", "area", "opening_hours", "in_service")
+        fields = ("site", "kind", "name", "opened_on", "area", "opening_hours", "retired_on")
         clean_model_instances = True
         skip_unchanged = True
 
@@ -64,7 +68,7 @@ class ActivityResource(StrictResource):
     kind = column("kind", _("kind"), ChoiceLabelWidget(Activity.Kind))
     site = column("site", _("site"), NamedWidget(Site))
     participants = column("participants", _("participants"), CountWidget(empty=0))
-    volunteers = column("volunteers", _("volunteers"), CountWidget(empty=0))
+    volunteers = column("volunteers", pgettext_lazy("number of people", "volunteers"), CountWidget(empty=0))
     volunteer_hours = column("volunteer_hours", _("volunteer hours"), NumberWidget())
     beneficiaries = column("beneficiaries", _("beneficiaries"), CountWidget(empty=0))
     books = column("books", _("books collected"), CountWidget())

@@ -1,10 +1,21 @@
 """Reads of the public pages: a fixed number of queries whatever the number of rows."""
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from redcross.formats import subquery_sum
 
-from .models import Activity, Facility, FacilityKind, FundingLine, Photo, Project, Site, SpendingLine
+from .models import (
+    Activity,
+    Facility,
+    FacilityKind,
+    FundingLine,
+    Photo,
+    Project,
+    Site,
+    SpendingLine,
+    in_service_on,
+)
 
 LATEST_ACTIVITIES = 5
 
@@ -29,21 +40,25 @@ def project_is_public(project: Project | None) -> bool:
 
 def sites_for_public(*, facility_kind: FacilityKind | None = None) -> QuerySet[Site]:
     sites = Site.objects.filter(published=True).annotate(
-        facility_count=Count("facilities", filter=Q(facilities__in_service=True), distinct=True),
+        facility_count=Count(
+            "facilities", filter=in_service_on(timezone.localdate(), "facilities__"), distinct=True
+        ),
         activity_count=Count("activities", filter=Q(activities__published=True), distinct=True),
     )
     if facility_kind is not None:
-        sites = sites.filter(pk__in=Facility.objects.filter(kind=facility_kind, in_service=True).values("site"))
+        in_kind = Facility.objects.filter(in_service_on(timezone.localdate()), kind=facility_kind)
+        sites = sites.filter(pk__in=in_kind.values("site"))
     return sites.order_by("name")
 
 
 def facility_kinds_in_use() -> QuerySet[FacilityKind]:
     return FacilityKind.objects.filter(
-        facilities__in_service=True, facilities__site__published=True
+        in_service_on(timezone.localdate(), "facilities__"), facilities__site__published=True
     ).distinct().order_by("order", "name")
 
 
 def site_for_public(pk: int) -> Site:
+    today = timezone.localdate()
     projects = (
         public_projects()
         .annotate(received=subquery_sum(FundingLine.objects), spent=subquery_sum(SpendingLine.objects))
@@ -56,7 +71,7 @@ def site_for_public(pk: int) -> Site:
     return (
         Site.objects.filter(published=True)
         .prefetch_related(
-            Prefetch("facilities", queryset=Facility.objects.filter(in_service=True).select_related("kind")),
+            Prefetch("facilities", queryset=Facility.objects.filter(in_service_on(today)).select_related("kind")),
             Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")),
             Prefetch("projects", queryset=projects),
         )

@@ -3,8 +3,10 @@
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, Q, Sum, Value
+from django.db.models import Case, Count, DecimalField, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
+
+from redcross.dates import Dated
 
 from .models import (
     ZERO,
@@ -17,8 +19,22 @@ from .models import (
     ProjectTransition,
     Site,
     SpendingLine,
+    in_service_on,
 )
 
+# The records the figures read, by the dates that place them in a period: a change to one makes the reports that
+# counted that day out of date.
+DATED = {
+    # A site's and a facility's state is read from its dates alone: a status changed with its date moves only
+    # the periods from that date on.
+    Site: Dated(("started_on", "built_on", "closed_on"), counted=()),
+    Facility: Dated(("opened_on", "retired_on"), counted=("kind",)),
+    Project: Dated(("year",), counted=("funding",)),
+    ProjectTransition: Dated(("on",)),
+    FundingLine: Dated(("received_on",)),
+    SpendingLine: Dated(("spent_on",)),
+    Activity: Dated(("date",)),
+}
 ACTIVITY_SUMS = ("participants", "volunteers", "volunteer_hours", "beneficiaries", "books")
 
 
@@ -36,20 +52,33 @@ def _money(queryset, date_field: str, start: date, end: date) -> dict[str, Decim
     return {value: found.get(value, ZERO) for value in FundingSource.values}
 
 
+def sites_on(day: date):
+    """The sites the branch had on `day` (taken on, not closed), each with `status_then`: its status on that day."""
+    status_then = Case(
+        When(built_on__lte=day, then=Value(Site.Status.BUILT)),
+        When(status=Site.Status.SURVEYED, then=Value(Site.Status.SURVEYED)),
+        default=Value(Site.Status.PILOT),
+    )
+    return Site.objects.filter(started_on__lte=day).exclude(closed_on__lte=day).annotate(status_then=status_then)
+
+
+def status_on(day: date):
+    """A project's status on `day`: the last step of its life cycle taken by then, or its first status."""
+    last = ProjectTransition.objects.filter(project=OuterRef("pk"), on__lte=day).order_by("-on", "-pk")
+    return Coalesce(Subquery(last.values("to_status")[:1]), Value(Project.Status.DRAFT))
+
+
 def summary(start: date, end: date) -> dict:
     """Figures for the days from `start` to `end`, both included (dates in Asia/Shanghai).
 
-    Sites are counted by their present status; facilities by kind, new in the period and in service at its end;
-    projects of the years the period touches by status and funding, and the steps of their life cycle taken in
-    the period; money received and spent in the period by source; activities held in the period by kind.
+    Sites are counted as they stood at the end of the period; facilities by kind, new in the period and in service
+    at its end; projects of the years the period touches by their status at its end and funding, and the steps of
+    their life cycle taken in the period; money received and spent in the period by source; activities held in the
+    period by kind.
     """
     kinds = FacilityKind.objects.annotate(
         new=Count("facilities", filter=Q(facilities__opened_on__range=(start, end))),
-        in_service=Count(
-            "facilities",
-            filter=Q(facilities__in_service=True)
-            & (Q(facilities__opened_on__lte=end) | Q(facilities__opened_on__isnull=True)),
-        ),
+        in_service=Count("facilities", filter=in_service_on(end, "facilities__")),
     ).order_by("order", "name")
     facilities_by_kind = [
         {"kind": kind.name, "new": kind.new, "in_service": kind.in_service}
@@ -57,12 +86,13 @@ def summary(start: date, end: date) -> dict:
         if kind.new or kind.in_service
     ]
 
-    projects = Project.objects.filter(year__range=(start.year, end.year))
+    projects = Project.objects.filter(year__range=(start.year, end.year)).annotate(status_then=status_on(end))
     steps = dict(
         ProjectTransition.objects.filter(on__range=(start, end))
         .values("to_status").annotate(n=Count("pk")).values_list("to_status", "n").order_by()
     )
 
+    sites = sites_on(end)
     received = _money(FundingLine.objects, "received_on", start, end)
     spent = _money(SpendingLine.objects, "spent_on", start, end)
 
@@ -80,19 +110,19 @@ def summary(start: date, end: date) -> dict:
     return {
         "period": {"start": start, "end": end},
         "sites": {
-            "total": Site.objects.count(),
-            "by_status": _counts(Site.objects.all(), "status", Site.Status),
+            "total": sites.count(),
+            "by_status": _counts(sites, "status_then", Site.Status),
+            "new": sites.filter(started_on__gte=start).count(),
+            "built_in_period": sites.filter(built_on__range=(start, end)).count(),
         },
         "facilities": {
             "by_kind": facilities_by_kind,
             "new": Facility.objects.filter(opened_on__range=(start, end)).count(),
-            "in_service": Facility.objects.filter(
-                Q(opened_on__lte=end) | Q(opened_on__isnull=True), in_service=True
-            ).count(),
+            "in_service": Facility.objects.filter(in_service_on(end)).count(),
         },
         "projects": {
             "total": projects.count(),
-            "by_status": _counts(projects, "status", Project.Status),
+            "by_status": _counts(projects, "status_then", Project.Status),
             "by_funding": _counts(projects, "funding", Project.Funding),
             "steps_in_period": {value: steps.get(value, 0) for value in Project.Status.values},
         },

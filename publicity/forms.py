@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from import_export.forms import ImportForm
 
 from redcross.admin_support import add_errors, date_input
@@ -84,7 +85,9 @@ class CommendForm(forms.Form):
         queryset=Correspondent.objects.none(), label=_("correspondents"),
         error_messages={"required": _("Tick the correspondents to commend.")},
     )
-    title = forms.CharField(label=_("title"), max_length=50, initial=services.EXCELLENT_CORRESPONDENT)
+    title = forms.CharField(
+        label=pgettext_lazy("honorary title", "title"), max_length=50, initial=services.EXCELLENT_CORRESPONDENT
+    )
     meeting_on = forms.DateField(label=_("commended at the meeting of"), required=False, widget=date_input())
 
     def __init__(self, *args, board: list[dict], **kwargs):

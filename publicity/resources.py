@@ -10,7 +10,7 @@ from datetime import date, datetime
 from django.conf import settings
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, override
+from django.utils.translation import gettext_lazy, override, pgettext
 from import_export import widgets
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -228,8 +228,9 @@ def placements_workbook(year: int) -> bytes:
         by_level.cell(row=by_level.max_row, column=1).font = Font(bold=True)
 
         by_person = workbook.create_sheet(_("By correspondent"))
-        add_header(by_person, [_("rank"), _("name"), _("organisation"), *(str(level.label) for level in OutletLevel),
-                               _("placements"), _("points")])
+        add_header(by_person, [_("rank"), pgettext("person", "name"), _("organisation"),
+                               *(str(level.label) for level in OutletLevel),
+                               _("placements"), pgettext("leaderboard", "points")])
         board = leaderboard(year)
         per_level = {
             row["correspondent_id"]: row

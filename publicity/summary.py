@@ -5,11 +5,14 @@ from datetime import date
 from django.db.models import Count, Min, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
+from redcross.dates import Dated
+
 from .models import (
     Article,
     Correspondent,
     OutletLevel,
     Placement,
+    Story,
     StoryKind,
     WeChatAccount,
     WeChatMonth,
@@ -19,11 +22,27 @@ from .models import (
 from .scoring import leaderboard
 
 TOP = 10
+# The records the figures read, by the dates that place them in a period (see projects.summary.DATED).
+DATED = {
+    Placement: Dated(("published_on",), counted=("story", "outlet")),
+    Story: Dated(("submitted_on",), counted=("kind",)),
+    Correspondent: Dated(("appointed_on", "ended_on", "term_ends"), counted=()),
+    WeChatAccount: Dated(("opened_on",), counted=()),
+    WeChatPost: Dated(("published_on",)),
+    WeChatMonth: Dated(("month",)),
+    WeChatRanking: Dated(("month",)),
+    Article: Dated(("published_at",), counted=("published",)),
+}
 
 
 def _by(queryset, field: str, choices) -> dict[str, int]:
     found = dict(queryset.values_list(field).annotate(n=Count("pk")).values_list(field, "n").order_by())
     return {value: found.get(value, 0) for value in choices.values}
+
+
+def correspondents_on(day: date):
+    """The correspondents serving on `day`: appointed by then, their appointment not ended and their term not over."""
+    return Correspondent.objects.filter(appointed_on__lte=day).exclude(ended_on__lte=day).exclude(term_ends__lt=day)
 
 
 def summary(start: date, end: date) -> dict:
@@ -63,9 +82,7 @@ def summary(start: date, end: date) -> dict:
             "research_articles": placements.filter(story__kind=StoryKind.RESEARCH).count(),
         },
         "correspondents": {
-            "active": Correspondent.objects.filter(appointed_on__lte=end).filter(
-                Q(term_ends__isnull=True) | Q(term_ends__gte=end)
-            ).exclude(status=Correspondent.Status.ENDED).count(),
+            "active": correspondents_on(end).count(),
             "top": leaderboard(end.year, limit=TOP),
         },
         "wechat": {

@@ -38,6 +38,13 @@ class BranchProfileAdmin(SimpleHistoryAdmin):
         (_("Contact"), {"fields": ("address", "phone", "email")}),
         (_("WeChat"), {"fields": ("wechat_name", "wechat_qr")}),
         (_("Footer"), {"fields": ("icp_number",)}),
+        (_("Where the reports' running totals begin"), {
+            "fields": (
+                ("projects_started_on", "training_started_on"), ("correspondents_started_on", "wechat_started_on"),
+            ),
+            "description": _("“Since the start” (成立以来, 开通至今) in the reports counts from these days; "
+                             "totals from before the portal are entered as opening totals."),
+        }),
     )
 
     def has_add_permission(self, request):

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.db.models.constants import LOOKUP_SEP
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import smart_split, unescape_string_literal
 from simple_history.admin import SimpleHistoryAdmin
@@ -204,3 +205,11 @@ class PersonalDataSearch:
         if any(lookup == field or lookup.startswith(field + LOOKUP_SEP) for field in personal):
             return False
         return super().lookup_allowed(lookup, value, request)
+
+
+class LocalDateExport:
+    """Exports named for the day in Asia/Shanghai: django-import-export names them for the day in UTC, so an export
+    made at 00:30 would carry the day before."""
+
+    def get_export_filename(self, request, queryset, file_format):
+        return f"{self.model.__name__}-{timezone.localdate():%Y-%m-%d}.{file_format.get_extension()}"

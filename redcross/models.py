@@ -59,6 +59,22 @@ class BranchProfile(models.Model):
     icp_number = models.CharField(
         _("ICP filing number"), max_length=60, blank=True, help_text=_("For example 苏ICP备12345678号-1.")
     )
+    # Where "since the start" (成立以来 / 开通至今) begins for each front's figures in the reports.
+    projects_started_on = models.DateField(
+        _("humanitarian projects started"), null=True, blank=True,
+        help_text=_("The first project or 博爱家园 site, even before the portal."),
+    )
+    training_started_on = models.DateField(
+        _("training started"), null=True, blank=True, help_text=_("The first training classroom or base.")
+    )
+    correspondents_started_on = models.DateField(
+        _("correspondent team founded"), null=True, blank=True,
+        help_text=_("Placements are counted “since the team was founded” from this day."),
+    )
+    wechat_started_on = models.DateField(
+        _("WeChat account opened"), null=True, blank=True,
+        help_text=_("Posts are counted “since the account opened” from this day."),
+    )
     history = HistoricalRecords()
 
     class Meta:

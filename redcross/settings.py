@@ -3,7 +3,7 @@
 import ipaddress
 import os
 import sys
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -284,19 +284,32 @@ NOTIFY_BACKEND = os.environ.get("NOTIFY_BACKEND", "redcross.notify.LogBackend")
 # Beat copies this schedule into its database on start; times are in CELERY_TIMEZONE (Asia/Shanghai).
 from celery.schedules import crontab  # noqa: E402  (kept beside the one schedule that needs it)
 
+# The report of the month, quarter and year just closed is queued on the first day after it, at REPORTS_AT
+# (HH:MM, China time; the quarter and the year 10 and 20 minutes later). Records entered later for a closed period
+# mark its report out of date, with one click to make a new version.
+REPORTS_AT = os.environ.get("REPORTS_AT", "01:00")
+try:
+    _reports_at = datetime.strptime(REPORTS_AT, "%H:%M")
+except ValueError:
+    sys.exit(f"REPORTS_AT must be a time of day as HH:MM (China time), not {REPORTS_AT!r}.")
+
+
+def _reports_cron(offset: int, **days):
+    moment = _reports_at + timedelta(minutes=offset)
+    return crontab(hour=moment.hour, minute=moment.minute, day_of_month=moment.day - _reports_at.day + 1, **days)
+
+
 CELERY_BEAT_SCHEDULE = {
-    # The report of the month, quarter and year just closed, queued at 01:00 China time the day after.
     "reports-month": {
-        "task": "redcross.reports.tasks.queue_closed_period", "args": ["month"],
-        "schedule": crontab(hour=1, minute=0, day_of_month=1),
+        "task": "redcross.reports.tasks.queue_closed_period", "args": ["month"], "schedule": _reports_cron(0),
     },
     "reports-quarter": {
         "task": "redcross.reports.tasks.queue_closed_period", "args": ["quarter"],
-        "schedule": crontab(hour=1, minute=10, day_of_month=1, month_of_year="1,4,7,10"),
+        "schedule": _reports_cron(10, month_of_year="1,4,7,10"),
     },
     "reports-year": {
         "task": "redcross.reports.tasks.queue_closed_period", "args": ["year"],
-        "schedule": crontab(hour=1, minute=20, day_of_month=1, month_of_year=1),
+        "schedule": _reports_cron(20, month_of_year=1),
     },
     "training-expiring-certificates": {
         "task": "training.tasks.notify_expiring_certificates",

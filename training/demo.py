@@ -1,18 +1,39 @@
-"""The five bases of the source report (东西南北中), a year of sessions of each course, visits, certificates."""
+"""The five bases of the source report (东西南北中) and three years of sessions, sign-ups, attendance, exams,
+certificates and visits, with the next weeks' sessions open for sign-up.
+
+Registrations never outnumber the seats, attendance never the registrations, and a certificate is issued only to
+someone who attended and passed a first-aider session, on the session's last day."""
 
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Max
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from redcross.dates import add_years
-from redcross.validators import resident_id_check_char
+from redcross.demo import day, demo_years, growth, mobile, moment, person_name, photo, resident_id, seeded, when
+from redcross.models import BranchProfile
 
+from .demo_data import (
+    AID,
+    BASE_MONEY,
+    BASES,
+    COURSES,
+    ELDER,
+    EQUIPMENT,
+    INSTRUCTORS,
+    NAMED,
+    NORTH,
+    ON_SITE,
+    ORGANISATIONS,
+    VISIT_ACTIVITIES,
+    VISITS,
+)
 from .models import (
     Base,
     BaseFunding,
     Certificate,
+    CertificateSequence,
     Course,
     Equipment,
     Instructor,
@@ -22,135 +43,173 @@ from .models import (
     Visit,
 )
 
-BASES = [
-    # name, position, host, address, lat, lng, seats, standardised since, manager, agreement, opened
-    ("中专校救护培训教室", Base.Position.WEST, "市中等专业学校", "职教路 2 号", "32.5312", "120.4256", 40, None, "",
-     Base.Agreement.OTHER, "2014-09-01"),
-    ("市一中救护培训教室", Base.Position.CENTRE, "市第一中学", "文明路 18 号", "32.5370", "120.4531", 50, None, "",
-     Base.Agreement.OTHER, "2015-09-01"),
-    ("东湖社区救护培训教室", Base.Position.EAST, "东湖社区", "东湖路 8 号", "32.5341", "120.4598", 30, None, "",
-     Base.Agreement.OTHER, "2018-09-10"),
-    ("人力资源产业园救护培训基地", Base.Position.NORTH, "市人力资源产业园", "高新区创业路 66 号", "32.5602", "120.4483",
-     60, "2019-12-20", "市红十字救援队", Base.Agreement.FREE_LONG_TERM, "2019-12-20"),
-    ("气象科普园救护培训基地", Base.Position.SOUTH, "市气象科普园", "西郊气象路 1 号", "32.5188", "120.4102", 40,
-     "2019-12-20", "", Base.Agreement.FREE_LONG_TERM, "2019-12-20"),
-]
-EQUIPMENT = [("成人心肺复苏模拟人", 10), ("儿童心肺复苏模拟人", 4), ("AED 训练机", 6), ("创伤包扎用品", 40)]
-COURSES = [
-    ("应急救护普及培训", Course.Kind.AWARENESS, "4", False, None),
-    ("救护员培训", Course.Kind.FIRST_AIDER, "16", True, 3),
-    ("养老照护培训", Course.Kind.ELDER_CARE, "8", False, None),
-    ("志愿者岗前培训", Course.Kind.VOLUNTEER, "4", False, None),
-    ("红十字救护师资培训", Course.Kind.INSTRUCTOR, "40", True, 3),
-]
-INSTRUCTORS = [("周建华", "救护师资（省级）"), ("吴敏", "救护师资"), ("郑海燕", "养老照护师资")]
-SURNAMES = "王李张刘陈杨赵黄周吴徐孙朱马胡郭林何高罗"
-GIVEN = ["芳", "强", "伟", "静", "磊", "敏", "洋", "艳", "军", "娜", "杰", "丽", "涛", "婷", "明", "霞"]
-
-
-def _day(text: str) -> dt.date:
-    return dt.date.fromisoformat(text)
-
-
-def _person(n: int) -> tuple[str, str, str]:
-    name = SURNAMES[n % len(SURNAMES)] + GIVEN[(n // len(SURNAMES)) % len(GIVEN)] + ("" if n < 320 else str(n))
-    first17 = f"320621{1960 + n % 45}{(n % 12) + 1:02d}{(n % 28) + 1:02d}{n % 1000:03d}"
-    return name, f"139{n:08d}", first17 + resident_id_check_char(first17)
-
-
-def _moment(day: dt.date, hour: int) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+AHEAD_DAYS = 45  # sessions announced ahead: open for sign-up within OPEN_DAYS, planned after
+OPEN_DAYS = 30
+# A typhoon closes one summer session of the middle year.
+CANCELLED = ((7, 8), AID)
 
 
 def seed_bases(suffix: str = "") -> list[Base]:
     bases = []
-    for name, position, host, address, lat, lng, seats, since, manager, agreement, opened in BASES:
-        base, created = Base.objects.get_or_create(name=f"{name}{suffix}", defaults={
-            "position": position, "host": host, "address": address, "latitude": Decimal(lat),
-            "longitude": Decimal(lng), "seats": seats, "standardised": since is not None,
-            "standardised_since": since and _day(since), "manager": manager, "agreement": agreement,
-            "agreement_start": _day(opened) if agreement == Base.Agreement.FREE_LONG_TERM else None,
-            "opened_on": _day(opened), "contact_phone": "0513-12345678", "published": True,
-            "opening_notes": "团体培训请提前一周预约。",
-        })
-        if created:
+    for index, (name, position, host, address, lat, lng, seats, opened, since, manager, agreed) in enumerate(BASES):
+        base = Base.objects.filter(name=f"{name}{suffix}").first()
+        if base is None:
+            base = Base(
+                name=f"{name}{suffix}", position=position, host=host, address=address, latitude=Decimal(lat),
+                longitude=Decimal(lng), seats=seats, standardised=since is not None,
+                standardised_since=since and day(since), manager=manager,
+                agreement=Base.Agreement.FREE_LONG_TERM if agreed else Base.Agreement.OTHER,
+                agreement_start=agreed and day(agreed), opened_on=day(opened), contact_phone="0513-12345678",
+                published=True, opening_notes="团体培训请提前一周预约；市民公益课在“培训报名”页面报名。",
+            )
+            if index == NORTH and not suffix:
+                base.cover.save("base-north.jpg", photo(f"base {name}", "training"), save=False)
+            base.save()
             for item, count in EQUIPMENT:
                 Equipment.objects.create(base=base, name=item, count=count)
-            if since:
-                BaseFunding.objects.create(base=base, source="provincial", amount=Decimal("70000"),
-                                           spent_on=_day("2019-06-10"), purpose="基地设备与布置")
-            else:
-                BaseFunding.objects.create(base=base, source="self_raised", amount=Decimal("35000"),
-                                           spent_on=_day(opened), purpose="教室设备")
+            for which, source, amount, spent, purpose in BASE_MONEY:
+                if which == index:
+                    BaseFunding.objects.create(base=base, source=source, amount=Decimal(amount),
+                                               spent_on=day(spent), purpose=purpose)
         bases.append(base)
     return bases
 
 
-def seed_sessions(bases: list[Base], courses: dict[str, Course], instructors, suffix: str = "") -> None:
-    today = timezone.localdate()
-    if Session.objects.filter(title__endswith=f"（演示）{suffix}").exists():
+class People:
+    """Trainees made up deterministically; a few come back for a second course."""
+
+    def __init__(self, seed: str):
+        self.rng = seeded(seed)
+        self.known: dict[tuple[str, str], Trainee] = {}
+        self.new: list[Trainee] = []
+
+    def pick(self, audience: str, exclude: set) -> Trainee:
+        earlier = [person for person in self.new[-400:] if person.key not in exclude]
+        if earlier and self.rng.random() < 0.06:
+            return self.rng.choice(earlier)
+        places, born_from, born_to = ORGANISATIONS[audience]
+        while True:
+            key = (person_name(self.rng), mobile(self.rng))
+            if key not in self.known:
+                break
+        trainee = Trainee(name=key[0], mobile=key[1], resident_id=resident_id(self.rng, born_from, born_to),
+                          organisation=self.rng.choice(places))
+        trainee.key = key
+        self.known[key] = trainee
+        self.new.append(trainee)
+        return trainee
+
+
+def session_plan(today: dt.date, suffix: str) -> list[tuple]:
+    """Every session of the years shown, and the ones announced for the next weeks."""
+    years = demo_years()
+    plan = []
+    for year in [*years, years[-1] + 1]:
+        offset = year - years[0]
+        for rule, course, base, audience, title, organiser, since in NAMED:
+            plan.append((when(year, rule), course, base, None, audience, title, organiser, None, offset >= since,
+                         (rule, course) == CANCELLED and offset == 1))
+        for rule, venue, audience, title, headcount, since in ON_SITE:
+            people = round(headcount * growth(year) * seeded(f"{year}{title}").uniform(0.85, 1.15))
+            plan.append((when(year, rule), "应急救护普及培训", None, f"{venue}{suffix}", audience, title, venue, people,
+                         offset >= since, False))
+    return [row for row in plan if row[8] and row[0] <= today + dt.timedelta(days=AHEAD_DAYS)
+            and (row[0] < today or row[7] is None)]
+
+
+def seed_sessions(bases: list[Base], courses: dict[str, Course], instructors: list[Instructor],
+                  suffix: str = "") -> None:
+    if Session.objects.filter(base__in=bases).exists():
         return
-    next_person = (Trainee.objects.aggregate(n=Max("pk"))["n"] or 0) + 1
-    plan = list(courses.values())
-    for month in range(12, -2, -1):  # a year of held sessions, and the next weeks open for sign-up
-        for index, course in enumerate(plan):
-            day = today - dt.timedelta(days=month * 30 - index * 5 - 2)
-            base = bases[(month + index) % len(bases)]
-            held = day < today
-            session = Session.objects.create(
-                course=course, base=base, title=f"{course.name}（演示）{suffix}", starts_at=_moment(day, 9),
-                ends_at=_moment(day + dt.timedelta(days=1 if course.hours > 8 else 0), 17 if course.hours > 4 else 12),
-                audience=[Session.Audience.RESIDENTS, Session.Audience.STUDENTS, Session.Audience.EMPLOYEES][index % 3],
-                seats=min(base.seats, 30), public_signup=not held,
-                status=Session.Status.HELD if held else Session.Status.OPEN,
-                organiser="市红十字会",
+    today, now = timezone.localdate(), timezone.now()
+    rng = seeded(f"sessions{suffix}")
+    people = People(f"trainees{suffix}")
+    signups: list[tuple[Registration, Trainee]] = []
+    passed: list[tuple[Session, Trainee]] = []
+    for on, course_name, base_index, venue, audience, title, organiser, headcount, _, cancelled in sorted(
+        session_plan(today, suffix), key=lambda row: row[0]
+    ):
+        course = courses[course_name]
+        base = None if venue else bases[base_index]
+        days = 2 if course.hours > 8 else 1
+        first, last = (8, 17) if course.hours >= 8 else ((14, 17) if venue else (13, 17))
+        starts, ends = moment(on, first, 30), moment(on + dt.timedelta(days=days - 1), last, 30)
+        ahead = on >= today
+        status = (Session.Status.CANCELLED if cancelled else Session.Status.HELD if not ahead
+                  else Session.Status.OPEN if on <= today + dt.timedelta(days=OPEN_DAYS) else Session.Status.PLANNED)
+        seats = 300 if venue else min(base.seats, 30 if course_name == ELDER else 48)
+        session = Session.objects.create(
+            course=course, base=base, venue=venue or "", title=f"{title}{suffix}", starts_at=starts, ends_at=ends,
+            audience=audience, organiser=organiser, seats=seats, headcount=headcount if not ahead else None,
+            public_signup=base is not None and status != Session.Status.CANCELLED,
+            signup_deadline=starts - dt.timedelta(days=1) if base else None, status=status,
+        )
+        session.instructors.set(rng.sample(instructors, 2 if days == 2 else 1))
+        if venue or cancelled or status == Session.Status.PLANNED:
+            continue
+        fill = rng.uniform(0.35, 0.7) if ahead else rng.uniform(0.72, 1.0) * growth(on.year)
+        registered = min(seats, max(8, round(seats * fill)))
+        absent = set(rng.sample(range(registered), min(registered, rng.randint(0, 3)))) if not ahead else set()
+        failed = set(rng.sample(range(registered), rng.randint(0, 2))) if course.certifies and not ahead else set()
+        taken = set()
+        for n in range(registered):
+            trainee = people.pick(audience, taken)
+            taken.add(trainee.key)
+            signed = starts - dt.timedelta(days=rng.randint(2, 20), hours=rng.randint(0, 9))
+            attended = None if ahead else n not in absent
+            result = None if ahead or not course.certifies or not attended else n not in failed
+            registration = Registration(
+                session=session, status=Registration.Status.CONFIRMED, code=Registration.new_code(),
+                created_at=min(signed, now), attended=attended, passed=result, consent_at=min(signed, now),
             )
-            session.instructors.set(instructors[: 1 + index % 2])
-            people = 6 if held else 2
-            for _ in range(people):
-                name, mobile, resident_id = _person(next_person)
-                next_person += 1
-                trainee, _created = Trainee.objects.get_or_create(
-                    name=name, mobile=mobile, defaults={"resident_id": resident_id, "organisation": "示例单位"}
-                )
-                registration = Registration.objects.create(
-                    session=session, trainee=trainee, status=Registration.Status.CONFIRMED,
-                    code=Registration.new_code(), attended=True if held else None,
-                    passed=(True if held and course.certifies else None), consent_at=session.starts_at,
-                )
-                if held and course.certifies:
-                    # Certificates of the first sessions are dated years back so that some have expired.
-                    issued = day - dt.timedelta(days=365 * 3) if month >= 11 else day
-                    Certificate.objects.create(
-                        number=f"RC-{issued.year}-D{registration.pk:05d}", trainee=trainee, course=course,
-                        session=session, issued_on=issued, expires_on=add_years(issued, course.validity_years),
-                        token=Certificate.new_token(),
-                    )
-    # On-site sessions for units, counted by headcount only.
-    for month in range(1, 12, 2):
-        day = today - dt.timedelta(days=month * 30 + 10)
-        Session.objects.create(
-            course=courses["应急救护普及培训"], venue=f"开发区企业{month}号厂区",
-            title=f"企业职工救护普及（演示）{suffix}",
-            starts_at=_moment(day, 14), ends_at=_moment(day, 17), audience=Session.Audience.EMPLOYEES,
-            organiser=f"开发区企业{month}", seats=200, headcount=80 + month * 5, status=Session.Status.HELD,
-        )
+            signups.append((registration, trainee))
+            if result and course.kind == Course.Kind.FIRST_AIDER:
+                passed.append((session, trainee))
+    bulk_create_with_history(people.new, Trainee, batch_size=500)
+    for registration, trainee in signups:
+        registration.trainee = trainee
+    bulk_create_with_history([registration for registration, _ in signups], Registration, batch_size=500)
+    issue_certificates(passed)
 
 
-def seed_visits(park: Base) -> None:
+def issue_certificates(passed: list[tuple[Session, Trainee]]) -> None:
+    """Numbered as the certificate service numbers them, dated the session's last day."""
+    code = BranchProfile.load().code
+    sequences = dict(CertificateSequence.objects.values_list("year", "last"))
+    certificates = []
+    for session, trainee in passed:
+        issued = timezone.localdate(session.ends_at)
+        sequences[issued.year] = sequences.get(issued.year, 0) + 1
+        certificates.append(Certificate(
+            number=f"{code}-{issued.year}-{sequences[issued.year]:05d}", trainee=trainee, course=session.course,
+            session=session, issued_on=issued, expires_on=add_years(issued, session.course.validity_years),
+            token=Certificate.new_token(),
+        ))
+    bulk_create_with_history(certificates, Certificate, batch_size=500)
+    for year, last in sequences.items():
+        CertificateSequence.objects.update_or_create(year=year, defaults={"last": last})
+
+
+def seed_visits(bases: list[Base]) -> None:
     today = timezone.localdate()
-    for n in range(11):
-        Visit.objects.get_or_create(
-            base=park, date=today - dt.timedelta(days=20 + n * 31), organisation=f"实验小学{n % 6 + 1}年级",
-            defaults={"headcount": 40 + n, "activities": "灾害气候科普体验与心肺复苏演示"},
-        )
+    years = demo_years()
+    for year in years:
+        for rule, base_index, organisation, headcount, since in VISITS:
+            on = when(year, rule)
+            if year - years[0] < since or on >= today:
+                continue
+            Visit.objects.get_or_create(base=bases[base_index], date=on, organisation=organisation, defaults={
+                "headcount": round(headcount * seeded(f"{on}{organisation}").uniform(0.9, 1.1)),
+                "activities": VISIT_ACTIVITIES[base_index],
+            })
 
 
 def seed(scale: int = 1) -> None:
     courses = {}
-    for name, kind, hours, certifies, years in COURSES:
+    for name, kind, hours, certifies, years, description in COURSES:
         courses[name], _created = Course.objects.get_or_create(name=name, defaults={
             "kind": kind, "hours": Decimal(hours), "certifies": certifies, "validity_years": years,
+            "description": description,
         })
     instructors = [
         Instructor.objects.get_or_create(name=name, defaults={"qualification": qualification})[0]
@@ -160,4 +219,4 @@ def seed(scale: int = 1) -> None:
         suffix = "" if copy == 1 else f"（{copy}）"
         bases = seed_bases(suffix)
         seed_sessions(bases, courses, instructors, suffix)
-        seed_visits(bases[-1])
+        seed_visits(bases)

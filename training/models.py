@@ -46,6 +46,10 @@ class Base(Located):
     seats = models.PositiveIntegerField(_("seats"), default=30)
     standardised = models.BooleanField(_("meets the provincial standard"), default=False)
     standardised_since = models.DateField(_("standard met since"), null=True, blank=True)
+    standardised_until = models.DateField(
+        _("standard no longer met since"), null=True, blank=True,
+        help_text=_("For a base that met the standard and no longer does: the reports count it until that day."),
+    )
     manager = models.CharField(_("managed by"), max_length=100, blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True, validators=[validate_phone])
     agreement = models.CharField(_("use agreement"), max_length=20, choices=Agreement, default=Agreement.OWN)
@@ -79,6 +83,19 @@ class Base(Located):
                 condition=Q(standardised=False) | Q(standardised_since__isnull=False),
                 name="training_base_standard_has_date",
                 violation_error_message=_("Give the date since when the base meets the provincial standard."),
+            ),
+            models.CheckConstraint(
+                condition=Q(standardised_until__isnull=True)
+                | Q(standardised=False, standardised_since__isnull=False,
+                    standardised_until__gt=models.F("standardised_since")),
+                name="training_base_standard_lost_after_met",
+                violation_error_message=_("A base loses the standard after it met it, and then no longer meets it."),
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_on__isnull=True) | Q(opened_on__isnull=True)
+                | Q(closed_on__gte=models.F("opened_on")),
+                name="training_base_closed_after_opening",
+                violation_error_message=_("A base cannot close before it opened."),
             ),
         ]
 
@@ -166,7 +183,7 @@ class Course(models.Model):
 
 
 class Instructor(models.Model):
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
     qualification = models.CharField(_("qualification"), max_length=100, blank=True)
     qualification_expires = models.DateField(_("qualification expires"), null=True, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[validate_mobile])
@@ -188,7 +205,7 @@ class Session(models.Model):
         EMPLOYEES = "employees", _("employees")
         RESIDENTS = "residents", _("residents")
         TEACHERS = "teachers", _("teachers")
-        VOLUNTEERS = "volunteers", _("volunteers")
+        VOLUNTEERS = "volunteers", pgettext_lazy("session audience", "volunteers")
         PUBLIC = "public", _("the public")
         OTHER = "other", _("other")
 
@@ -278,7 +295,7 @@ class Visit(models.Model):
 
 
 class Trainee(models.Model):
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
     mobile = models.CharField(_("mobile number"), max_length=11, validators=[validate_mobile])
     resident_id = models.CharField(
         _("resident ID number"), max_length=18, blank=True, validators=[validate_resident_id]

@@ -6,16 +6,30 @@ from decimal import Decimal
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce, TruncMonth
 from django.db.models.lookups import GreaterThan
+from django.utils import timezone
 
 from redcross.choices import FundingSource
+from redcross.dates import Dated
 
 from .models import Base, BaseFunding, Certificate, Course, Registration, Session, Visit
 
 ZERO = Decimal("0.00")
+# The records the figures read, by the dates that place them in a period (see projects.summary.DATED).
+DATED = {
+    Session: Dated(("starts_at",)),
+    Registration: Dated(("session__starts_at",), counted=("status", "attended")),
+    Certificate: Dated(("issued_on",), counted=("course", "trainee")),
+    Visit: Dated(("date",), counted=("base", "headcount")),
+    Base: Dated(("opened_on", "closed_on", "standardised_since", "standardised_until"), counted=("seats", "name")),
+    BaseFunding: Dated(("spent_on",)),
+}
 
 
 def held_sessions(start: date, end: date):
-    return Session.objects.filter(status=Session.Status.HELD, starts_at__date__range=(start, end))
+    """Sessions held in the period: marked held, and begun by now (a period still open counts none ahead)."""
+    return Session.objects.filter(
+        status=Session.Status.HELD, starts_at__date__range=(start, end), starts_at__lte=timezone.now()
+    )
 
 
 def trainees_of_session():
@@ -102,7 +116,7 @@ def summary(start: date, end: date) -> dict:
         },
         "bases": {
             "in_service": bases.count(),
-            "standardised": bases.filter(standardised=True, standardised_since__lte=end).count(),
+            "standardised": bases.filter(standardised_since__lte=end).exclude(standardised_until__lte=end).count(),
             "seats": bases.aggregate(n=Coalesce(Sum("seats"), Value(0)))["n"],
             "money_by_source": money,
             "money": sum(money.values(), ZERO),

@@ -5,7 +5,7 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
-from redcross.admin_support import RefusalsAsMessages, inline_changes
+from redcross.admin_support import LocalDateExport, RefusalsAsMessages, inline_changes
 
 from .. import services
 from ..models import Activity, Attachment, Facility, FacilityKind, Photo, Project, Site
@@ -53,7 +53,7 @@ class ServiceAdmin(RefusalsAsMessages, admin.ModelAdmin):
             REMOVE[type(obj)](obj)
 
 
-class SpreadsheetAdmin(ImportExportModelAdmin, ServiceAdmin, SimpleHistoryAdmin):
+class SpreadsheetAdmin(LocalDateExport, ImportExportModelAdmin, ServiceAdmin, SimpleHistoryAdmin):
     """Admin with change history and Excel import (previewed row by row) and export."""
 
     formats = [XLSX]

@@ -1,10 +1,11 @@
 """Sites, the facilities built there, the kinds of facility, and activities: entered by hand or imported."""
 
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Activity, Facility, FacilityKind, Site
+from ..models import Activity, Facility, FacilityKind, Site, in_service_on
 from ..resources import ActivityResource, FacilityResource, SiteResource
 from .base import PhotoInline, ServiceAdmin, SpreadsheetAdmin
 
@@ -23,9 +24,23 @@ class ActivityPhotoInline(PhotoInline):
 
 class FacilityInline(admin.TabularInline):
     model = Facility
-    fields = ("kind", "name", "opened_on", "area", "opening_hours", "in_service")
+    fields = ("kind", "name", "opened_on", "retired_on", "area", "opening_hours")
     extra = 0
     show_change_link = True
+
+
+class InServiceFilter(admin.SimpleListFilter):
+    title = _("in service")
+    parameter_name = "in_service"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes")), ("no", _("No"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            today = Q(pk__in=queryset.filter(in_service_on(timezone.localdate())).values("pk"))
+            return queryset.filter(today if self.value() == "yes" else ~today)
+        return queryset
 
 
 @admin.register(Site)
@@ -37,7 +52,11 @@ class SiteAdmin(SpreadsheetAdmin):
     list_editable = ("published",)
     inlines = [FacilityInline, SitePhotoInline]
     fieldsets = (
-        (None, {"fields": ("name", "kind", "status", "published")}),
+        (None, {"fields": ("name", "kind", "published")}),
+        (_("Status"), {
+            "fields": ("status", ("started_on", "built_on", "closed_on")),
+            "description": _("The reports count a site as it stood at the end of their period, from these days."),
+        }),
         (_("Where"), {"fields": ("community", "town", "address", ("latitude", "longitude"))}),
         (_("About"), {"fields": ("partners", "description", "cover")}),
     )
@@ -60,13 +79,17 @@ class FacilityKindAdmin(ServiceAdmin):
 @admin.register(Facility)
 class FacilityAdmin(SpreadsheetAdmin):
     resource_classes = [FacilityResource]
-    list_display = ("name", "site", "kind", "opened_on", "area", "in_service")
-    list_filter = ("kind", "in_service", "site")
+    list_display = ("name", "site", "kind", "opened_on", "retired_on", "area", "in_service")
+    list_filter = ("kind", InServiceFilter, "site")
     list_select_related = ("site", "kind")
     search_fields = ("name", "site__name")
     autocomplete_fields = ("site",)
     date_hierarchy = "opened_on"
     inlines = [FacilityPhotoInline]
+
+    @admin.display(description=_("in service"), boolean=True)
+    def in_service(self, facility):
+        return facility.in_service
 
 
 @admin.register(Activity)

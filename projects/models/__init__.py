@@ -4,7 +4,7 @@ from redcross.choices import FundingSource
 
 from .activities import Activity, Photo
 from .funded import ZERO, Attachment, FundingLine, Project, ProjectTransition, SpendingLine
-from .places import Facility, FacilityKind, Site
+from .places import Facility, FacilityKind, Site, in_service_on
 
 __all__ = [
     "ZERO",
@@ -19,4 +19,5 @@ __all__ = [
     "ProjectTransition",
     "Site",
     "SpendingLine",
+    "in_service_on",
 ]

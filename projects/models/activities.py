@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from redcross.images import PhotoField, thumbnail_spec
@@ -34,7 +35,7 @@ class Activity(models.Model):
     title = models.CharField(_("title"), max_length=150)
     description = models.TextField(_("description"), blank=True)
     participants = models.PositiveIntegerField(_("participants"), default=0)
-    volunteers = models.PositiveIntegerField(_("volunteers"), default=0)
+    volunteers = models.PositiveIntegerField(pgettext_lazy("number of people", "volunteers"), default=0)
     volunteer_hours = models.DecimalField(
         _("volunteer hours"), max_digits=8, decimal_places=1, default=Decimal("0"), validators=[MinValueValidator(0)]
     )

@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from redcross.choices import FundingSource
@@ -83,8 +84,8 @@ class ProjectTransition(models.Model):
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("project")
     )
-    from_status = models.CharField(_("from"), max_length=20, choices=Project.Status)
-    to_status = models.CharField(_("to"), max_length=20, choices=Project.Status)
+    from_status = models.CharField(pgettext_lazy("status change", "from"), max_length=20, choices=Project.Status)
+    to_status = models.CharField(pgettext_lazy("status change", "to"), max_length=20, choices=Project.Status)
     on = models.DateField(_("date"))
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("by")

@@ -1,10 +1,12 @@
 """Where the branch built something: 博爱家园 sites and their facilities."""
 
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -36,6 +38,15 @@ class Site(Located):
     town = models.CharField(_("street or town"), max_length=100, blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.SURVEYED)
+    # The dates the status changed: the reports count a site as it stood at the end of their period.
+    started_on = models.DateField(
+        _("on the books since"), default=timezone.localdate,
+        help_text=_("The day the branch took the site on (surveyed or chosen as a pilot)."),
+    )
+    built_on = models.DateField(_("built on"), null=True, blank=True, help_text=_("Required once the site is built."))
+    closed_on = models.DateField(
+        pgettext_lazy("site", "closed on"), null=True, blank=True, help_text=_("Required once the site is closed.")
+    )
     partners = models.TextField(_("partner organisations"), blank=True, help_text=_("One per line."))
     description = models.TextField(_("description"), blank=True)
     cover = PhotoField(_("cover photo"), upload_to="projects/sites/", blank=True)
@@ -49,6 +60,19 @@ class Site(Located):
         verbose_name = _("site")
         verbose_name_plural = _("sites")
         ordering = ["name"]
+        constraints = [
+            *Located.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(built_on__isnull=True) | Q(built_on__gte=models.F("started_on")),
+                name="projects_site_built_after_start",
+                violation_error_message=_("A site cannot be built before the branch took it on."),
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_on__isnull=True) | Q(closed_on__gte=models.F("started_on")),
+                name="projects_site_closed_after_start",
+                violation_error_message=_("A site cannot close before the branch took it on."),
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -56,8 +80,27 @@ class Site(Located):
     def get_absolute_url(self):
         return reverse("projects:site_detail", args=[self.pk])
 
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.status == self.Status.BUILT and self.built_on is None:
+            errors["built_on"] = _("Give the day the site was built.")
+        if self.status == self.Status.CLOSED and self.closed_on is None:
+            errors["closed_on"] = _("Give the day the site closed.")
+        if self.status != self.Status.CLOSED and self.closed_on is not None:
+            errors["closed_on"] = _("Only a closed site has a closing day.")
+        if errors:
+            raise ValidationError(errors)
+
     def partner_list(self) -> list[str]:
         return [line.strip() for line in self.partners.splitlines() if line.strip()]
+
+
+def in_service_on(day, prefix: str = "") -> Q:
+    """Facilities (through `prefix`, e.g. "facilities__") opened by `day` and not yet out of service on it."""
+    return (Q(**{f"{prefix}opened_on__isnull": True}) | Q(**{f"{prefix}opened_on__lte": day})) & (
+        Q(**{f"{prefix}retired_on__isnull": True}) | Q(**{f"{prefix}retired_on__gt": day})
+    )
 
 
 class FacilityKind(models.Model):
@@ -84,7 +127,10 @@ class Facility(models.Model):
         _("area (m²)"), max_digits=8, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
     )
     opening_hours = models.CharField(_("opening hours"), max_length=100, blank=True)
-    in_service = models.BooleanField(_("in service"), default=True)
+    retired_on = models.DateField(
+        _("out of service since"), null=True, blank=True,
+        help_text=_("Leave empty while the facility is in service."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -93,7 +139,17 @@ class Facility(models.Model):
         ordering = ["site", "kind__order", "name"]
         constraints = [
             models.CheckConstraint(condition=Q(area__gte=0), name="projects_facility_area_not_negative"),
+            models.CheckConstraint(
+                condition=Q(retired_on__isnull=True) | Q(opened_on__isnull=True)
+                | Q(retired_on__gte=models.F("opened_on")),
+                name="projects_facility_retired_after_opening",
+                violation_error_message=_("A facility cannot go out of service before it opened."),
+            ),
         ]
 
     def __str__(self):
         return f"{self.site} · {self.name}"
+
+    @property
+    def in_service(self) -> bool:
+        return self.retired_on is None or self.retired_on > timezone.localdate()

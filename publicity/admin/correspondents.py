@@ -44,7 +44,7 @@ class CorrespondentAdmin(PersonalDataSearch, LeaderboardViews, ServiceAdmin, Lif
         phone = "phone" if self.has_change_permission(request, obj) else "phone_shown"
         fieldsets = [
             (None, {"fields": ("name", "kind", "organisation", phone, "photo")}),
-            (_("Appointment"), {"fields": ("batch", ("appointed_on", "term_ends"), "status")}),
+            (_("Appointment"), {"fields": ("batch", ("appointed_on", "term_ends"), ("status", "ended_on"))}),
         ]
         if obj is not None:
             stories = ("stories_shown", "add_story_link") if request.user.has_perm("publicity.add_story") else (
@@ -117,7 +117,7 @@ class CorrespondentAdmin(PersonalDataSearch, LeaderboardViews, ServiceAdmin, Lif
 class CorrespondentInline(admin.TabularInline):
     model = Correspondent
     form = BatchAppointmentForm
-    fields = ("name", "kind", "organisation", "appointed_on", "term_ends", "status")
+    fields = ("name", "kind", "organisation", "appointed_on", "term_ends", "status", "ended_on")
     extra = 0
     show_change_link = True
 

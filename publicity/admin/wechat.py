@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
+from redcross.admin_support import LocalDateExport
+
 from .. import services
 from ..forms import GuessFormatImportForm
 from ..models import WeChatAccount, WeChatMonth, WeChatPost, WeChatRanking
@@ -17,7 +19,7 @@ from ..resources import WeChatMonthResource, WeChatPostResource
 from .common import RefusalsAsMessages, ServiceAdmin
 
 
-class WeChatImportAdmin(RefusalsAsMessages, ImportExportModelAdmin):
+class WeChatImportAdmin(LocalDateExport, RefusalsAsMessages, ImportExportModelAdmin):
     """Spreadsheets from the WeChat backend: previewed row by row; a file with any bad row imports nothing."""
 
     formats = [XLSX, CSV]

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from redcross.images import PhotoField, thumbnail_spec
@@ -20,7 +21,7 @@ class Article(models.Model):
         NOTICE = "notice", _("notices")
         TRAINING = "training", _("training")
         FRATERNITY = "fraternity", _("Fraternity Homes")
-        VOLUNTEERS = "volunteers", _("volunteers")
+        VOLUNTEERS = "volunteers", pgettext_lazy("news category", "volunteers")
         DISCLOSURE = "disclosure", _("public disclosure")
 
     title = models.CharField(_("title"), max_length=150)
@@ -76,7 +77,9 @@ class Article(models.Model):
 class ArticleImage(models.Model):
     """An image uploaded for use in an article's body."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="images", verbose_name=_("article"))
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="images", verbose_name=pgettext_lazy("news", "article")
+    )
     image = PhotoField(_("image"), upload_to="publicity/news/%Y/")
     caption = models.CharField(_("caption"), max_length=150, blank=True)
 

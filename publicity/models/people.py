@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from redcross.images import PhotoField
@@ -71,6 +72,10 @@ class Correspondent(models.Model):
     appointed_on = models.DateField(_("appointed on"))
     term_ends = models.DateField(_("term ends"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.ACTIVE)
+    ended_on = models.DateField(
+        _("appointment ended on"), null=True, blank=True,
+        help_text=_("The day the appointment ended, early or at the end of the term."),
+    )
     phone = models.CharField(_("mobile number"), max_length=11, blank=True, validators=[validate_mobile])
     photo = PhotoField(_("photo"), upload_to="publicity/correspondents/", blank=True)
     history = HistoricalRecords()
@@ -84,6 +89,16 @@ class Correspondent(models.Model):
                 condition=Q(term_ends__isnull=True) | Q(term_ends__gt=models.F("appointed_on")),
                 name="publicity_correspondent_term_after_appointment",
                 violation_error_message=_("The term must end after the appointment."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="active", ended_on__isnull=True) | Q(status="ended", ended_on__isnull=False),
+                name="publicity_correspondent_ended_has_date",
+                violation_error_message=_("An ended appointment has the day it ended, an active one has none."),
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("appointed_on")),
+                name="publicity_correspondent_ended_after_appointment",
+                violation_error_message=_("An appointment cannot end before it began."),
             ),
         ]
 
@@ -222,7 +237,7 @@ class Commendation(models.Model):
     correspondent = models.ForeignKey(
         Correspondent, on_delete=models.PROTECT, related_name="commendations", verbose_name=_("correspondent")
     )
-    title = models.CharField(_("title"), max_length=50, default="优秀通讯员")
+    title = models.CharField(pgettext_lazy("honorary title", "title"), max_length=50, default="优秀通讯员")
     meeting_on = models.DateField(_("commended at the meeting of"), null=True, blank=True)
     history = HistoricalRecords()
 

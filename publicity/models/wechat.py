@@ -5,13 +5,14 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
 class WeChatAccount(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
     owner = models.CharField(_("run by"), max_length=100, blank=True)
-    opened_on = models.DateField(_("opened on"))
+    opened_on = models.DateField(pgettext_lazy("WeChat account", "opened on"))
     history = HistoricalRecords()
 
     class Meta:

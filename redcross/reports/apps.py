@@ -6,3 +6,8 @@ class ReportsConfig(AppConfig):
     name = "redcross.reports"
     label = "reports"
     verbose_name = _("Summary reports")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

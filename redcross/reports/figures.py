@@ -1,20 +1,39 @@
-"""The figures of a report: the three fronts' summaries for the period, a year earlier, and since records began."""
+"""The figures of a report: the three fronts' summaries for the period, a year earlier, and since each front began.
+
+Figures of a flow (activities held, money received) add up over the days of the period; figures of a state (sites,
+bases, correspondents) are read as they stood at the end of the period, from the records' dates. A period that has
+not ended yet is counted up to the day the data is taken. Totals from before the portal (opening totals) are added
+to the running totals and to the states.
+"""
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from projects import summary as projects_summary
 from publicity import summary as publicity_summary
+from redcross.models import BranchProfile
 from training import summary as training_summary
 
 from .periods import Period
 
-SINCE = date(1990, 1, 1)  # "since records began" (成立以来 / 开通至今): earlier than any record
+FLOW, STATE, READING, RANK = "flow", "state", "reading", "rank"
+OPENING = (FLOW, STATE)  # the kinds of figure an opening total can be given for
+EARLIEST = date(1900, 1, 1)  # "since the start" of a front with no start date: every record
+# Where "since the start" begins: the field of the branch profile holding each origin's first day.
+ORIGINS = {
+    "projects": "projects_started_on",
+    "training": "training_started_on",
+    "correspondents": "correspondents_started_on",
+    "wechat": "wechat_started_on",
+}
 
 
 @dataclass(frozen=True)
@@ -24,7 +43,17 @@ class Fact:
     label: Any
     unit: Any
     value: Callable[[dict], Any]
+    kind: str = FLOW
     money: bool = False
+    origin: str | None = None  # which start date "since the start" counts from; the front's own when None
+
+    @property
+    def front_label(self):
+        return FRONTS[self.front][0]
+
+    @property
+    def since_origin(self) -> str | None:
+        return self.origin or (self.front if self.front in ORIGINS else None)
 
 
 def _number(value):
@@ -35,74 +64,96 @@ def _number(value):
     return value
 
 
+SITES, PROJECTS, YUAN = pgettext_lazy("unit", "sites"), pgettext_lazy("unit", "projects"), pgettext_lazy("unit", "yuan")
+TIMES, PEOPLE, PERSON_TIMES = (
+    pgettext_lazy("unit", "times"), pgettext_lazy("unit", "people"), pgettext_lazy("unit", "person-times")
+)
+PIECES, ARTICLES = pgettext_lazy("unit", "pieces"), pgettext_lazy("unit", "articles")
+HOURS, BOOKS = pgettext_lazy("unit", "hours"), pgettext_lazy("unit", "books")
+SESSIONS = pgettext_lazy("unit", "sessions")
+CERTIFICATES, VISITS, SEATS = (
+    pgettext_lazy("unit", "certificates"), pgettext_lazy("unit", "visits"), pgettext_lazy("unit", "seats")
+)
+PLACEMENT = "correspondents"
+
+
+def _level(f, level):
+    return f["placements"]["by_level"][level]
+
+
 FACTS = [
-    Fact("sites", "projects", _("Fraternity Home and project sites"), _("sites"), lambda f: f["sites"]["total"]),
-    Fact("sites_built", "projects", _("sites built"), _("sites"), lambda f: f["sites"]["by_status"]["built"]),
-    Fact("facilities_new", "projects", _("new facilities"), _("facilities"), lambda f: f["facilities"]["new"]),
-    Fact("facilities_in_service", "projects", _("facilities in service"), _("facilities"),
-         lambda f: f["facilities"]["in_service"]),
-    Fact("projects_completed", "projects", _("projects completed and accepted"), _("projects"),
+    Fact("sites", "projects", _("Fraternity Home and project sites"), SITES, lambda f: f["sites"]["total"], STATE),
+    Fact("sites_built", "projects", _("sites built"), SITES, lambda f: f["sites"]["by_status"]["built"], STATE),
+    Fact("sites_new", "projects", _("sites taken on"), SITES, lambda f: f["sites"]["new"]),
+    Fact("facilities_new", "projects", _("new facilities"), SITES, lambda f: f["facilities"]["new"]),
+    Fact("facilities_in_service", "projects", _("facilities in service"), SITES,
+         lambda f: f["facilities"]["in_service"], STATE),
+    Fact("projects_completed", "projects", _("projects completed and accepted"), PROJECTS,
          lambda f: f["projects"]["steps_in_period"]["completed"]),
-    Fact("projects_approved", "projects", _("projects approved"), _("projects"),
+    Fact("projects_approved", "projects", _("projects approved"), PROJECTS,
          lambda f: f["projects"]["steps_in_period"]["approved"]),
-    Fact("money_received", "projects", _("project money received"), _("yuan"), lambda f: f["money"]["received"],
+    Fact("money_received", "projects", _("project money received"), YUAN, lambda f: f["money"]["received"],
          money=True),
-    Fact("money_provincial", "projects", _("of which provincial subsidy"), _("yuan"),
+    Fact("money_provincial", "projects", _("of which provincial subsidy"), YUAN,
          lambda f: f["money"]["received_by_source"]["provincial"], money=True),
-    Fact("money_self_raised", "projects", _("of which self-raised"), _("yuan"),
+    Fact("money_self_raised", "projects", _("of which self-raised"), YUAN,
          lambda f: f["money"]["received_by_source"]["self_raised"], money=True),
-    Fact("money_spent", "projects", _("project money spent"), _("yuan"), lambda f: f["money"]["spent"], money=True),
-    Fact("activities", "projects", _("activities"), _("activities"), lambda f: f["activities"]["total"]["count"]),
-    Fact("participants", "projects", _("participants in activities"), _("people"),
+    Fact("money_spent", "projects", _("project money spent"), YUAN, lambda f: f["money"]["spent"], money=True),
+    Fact("activities", "projects", _("activities at the sites"), TIMES, lambda f: f["activities"]["total"]["count"]),
+    Fact("participants", "projects", _("participants in activities"), PERSON_TIMES,
          lambda f: f["activities"]["total"]["participants"]),
-    Fact("volunteers", "projects", _("volunteers in activities"), _("people"),
+    Fact("volunteers", "projects", pgettext_lazy("report figure", "volunteers in activities"), PERSON_TIMES,
          lambda f: f["activities"]["total"]["volunteers"]),
-    Fact("volunteer_hours", "projects", _("volunteer hours"), _("hours"),
+    Fact("volunteer_hours", "projects", _("volunteer service hours"), HOURS,
          lambda f: f["activities"]["total"]["volunteer_hours"]),
-    Fact("beneficiaries", "projects", _("beneficiaries"), _("people"),
+    Fact("beneficiaries", "projects", _("beneficiaries"), PERSON_TIMES,
          lambda f: f["activities"]["total"]["beneficiaries"]),
-    Fact("books", "projects", _("books collected"), _("books"), lambda f: f["activities"]["total"]["books"]),
-    Fact("sessions", "training", _("training sessions held"), _("sessions"), lambda f: f["sessions"]["sessions"]),
-    Fact("trainees", "training", _("people trained"), _("people"), lambda f: f["sessions"]["trainees"]),
-    Fact("awareness_trainees", "training", _("trained in first-aid awareness"), _("people"),
+    Fact("books", "projects", _("books collected"), BOOKS, lambda f: f["activities"]["total"]["books"]),
+    Fact("sessions", "training", _("training sessions held"), SESSIONS, lambda f: f["sessions"]["sessions"]),
+    Fact("trainees", "training", _("people trained"), PERSON_TIMES, lambda f: f["sessions"]["trainees"]),
+    Fact("awareness_trainees", "training", _("trained in first-aid awareness"), PERSON_TIMES,
          lambda f: f["sessions"]["by_course_kind"]["awareness"]["trainees"]),
-    Fact("first_aider_trainees", "training", _("trained as first-aiders"), _("people"),
+    Fact("first_aider_trainees", "training", _("trained as first-aiders"), PERSON_TIMES,
          lambda f: f["sessions"]["by_course_kind"]["first_aider"]["trainees"]),
-    Fact("certificates", "training", _("first-aider certificates issued"), _("certificates"),
+    Fact("certificates", "training", _("first-aider certificates issued"), CERTIFICATES,
          lambda f: f["first_aiders"]["certificates"]),
-    Fact("elder_care_trainees", "training", _("trained in elder care"), _("people"),
+    Fact("elder_care_trainees", "training", _("trained in elder care"), PERSON_TIMES,
          lambda f: f["elder_care_trainees"]),
-    Fact("visits", "training", _("group visits to the bases"), _("visits"), lambda f: f["visits"]["visits"]),
-    Fact("visitors", "training", _("visitors"), _("people"), lambda f: f["visits"]["visitors"]),
-    Fact("bases", "training", _("training bases in service"), _("bases"), lambda f: f["bases"]["in_service"]),
-    Fact("standard_bases", "training", _("bases meeting the provincial standard"), _("bases"),
-         lambda f: f["bases"]["standardised"]),
-    Fact("seats", "training", _("seats at the bases"), _("seats"), lambda f: f["bases"]["seats"]),
-    Fact("base_money", "training", _("money spent on the bases"), _("yuan"), lambda f: f["bases"]["money"],
-         money=True),
-    Fact("placements", "publicity", _("placements"), _("placements"), lambda f: f["placements"]["total"]),
-    Fact("national", "publicity", _("placements in national media"), _("placements"),
-         lambda f: f["placements"]["by_level"]["national"]),
-    Fact("headquarters", "publicity", _("placements with headquarters"), _("placements"),
-         lambda f: f["placements"]["by_level"]["headquarters"]),
-    Fact("research_articles", "publicity", _("research articles"), _("articles"),
-         lambda f: f["placements"]["research_articles"]),
-    Fact("provincial_municipal", "publicity", _("placements in provincial and municipal media"), _("placements"),
-         lambda f: f["placements"]["by_level"]["provincial"] + f["placements"]["by_level"]["prefecture"]),
-    Fact("local", "publicity", _("placements in local city media"), _("placements"),
-         lambda f: f["placements"]["by_level"]["local"]),
-    Fact("correspondents", "publicity", _("active special correspondents"), _("people"),
-         lambda f: f["correspondents"]["active"]),
-    Fact("wechat_articles", "publicity", _("WeChat articles"), _("posts"), lambda f: f["wechat"]["by_kind"]["article"]),
-    Fact("wechat_videos", "publicity", _("WeChat videos"), _("posts"), lambda f: f["wechat"]["by_kind"]["video"]),
-    Fact("wechat_reads", "publicity", _("WeChat reads"), _("reads"), lambda f: f["wechat"]["reads"]),
-    Fact("reposts", "publicity", _("posts reposted by the provincial society or headquarters"), _("posts"),
-         lambda f: f["wechat"]["reposted_by_provincial"] + f["wechat"]["reposted_by_headquarters"]),
-    Fact("followers", "publicity", _("WeChat followers"), _("people"), lambda f: f["wechat"]["followers"]),
+    Fact("visits", "training", _("group visits to the bases"), VISITS, lambda f: f["visits"]["visits"]),
+    Fact("visitors", "training", _("visitors"), PERSON_TIMES, lambda f: f["visits"]["visitors"]),
+    Fact("bases", "training", _("training bases in service"), SITES, lambda f: f["bases"]["in_service"], STATE),
+    Fact("standard_bases", "training", _("bases meeting the provincial standard"), SITES,
+         lambda f: f["bases"]["standardised"], STATE),
+    Fact("seats", "training", _("seats at the bases"), SEATS, lambda f: f["bases"]["seats"], STATE),
+    Fact("base_money", "training", _("money spent on the bases"), YUAN, lambda f: f["bases"]["money"], money=True),
+    Fact("placements", "publicity", _("placements"), PIECES, lambda f: f["placements"]["total"], origin=PLACEMENT),
+    Fact("national", "publicity", _("placements in national media"), PIECES, lambda f: _level(f, "national"),
+         origin=PLACEMENT),
+    Fact("headquarters", "publicity", _("placements with the Red Cross Society of China"), PIECES,
+         lambda f: _level(f, "headquarters"), origin=PLACEMENT),
+    Fact("provincial_red_cross", "publicity", _("placements in the provincial Red Cross system"), PIECES,
+         lambda f: _level(f, "provincial_red_cross"), origin=PLACEMENT),
+    Fact("research_articles", "publicity", _("research articles"), ARTICLES,
+         lambda f: f["placements"]["research_articles"], origin=PLACEMENT),
+    Fact("provincial_municipal", "publicity", _("placements in provincial and municipal media"), PIECES,
+         lambda f: _level(f, "provincial") + _level(f, "prefecture"), origin=PLACEMENT),
+    Fact("local", "publicity", _("placements in local city media"), PIECES, lambda f: _level(f, "local"),
+         origin=PLACEMENT),
+    Fact("other_placements", "publicity", _("placements in self-media and other outlets"), PIECES,
+         lambda f: _level(f, "other"), origin=PLACEMENT),
+    Fact("correspondents", "publicity", _("special correspondents serving"), PEOPLE,
+         lambda f: f["correspondents"]["active"], STATE, origin=PLACEMENT),
+    Fact("wechat_articles", "publicity", _("WeChat articles"), PIECES, lambda f: f["wechat"]["by_kind"]["article"],
+         origin="wechat"),
+    Fact("wechat_videos", "publicity", _("WeChat videos"), PIECES, lambda f: f["wechat"]["by_kind"]["video"],
+         origin="wechat"),
+    Fact("wechat_reads", "publicity", _("WeChat reads"), TIMES, lambda f: f["wechat"]["reads"], origin="wechat"),
+    Fact("reposts", "publicity", _("posts reposted by the provincial society or headquarters"), TIMES,
+         lambda f: f["wechat"]["reposted_by_provincial"] + f["wechat"]["reposted_by_headquarters"], origin="wechat"),
+    Fact("followers", "publicity", _("WeChat followers"), PEOPLE, lambda f: f["wechat"]["followers"], READING),
     Fact("best_rank", "publicity", _("best ranking among the province's Red Cross accounts"), "",
-         lambda f: f["wechat"]["best_rank"]),
-    Fact("news_articles", "publicity", _("news published on the portal"), _("articles"),
-         lambda f: f["news_articles"]),
+         lambda f: f["wechat"]["best_rank"], RANK, origin="wechat"),
+    Fact("news_articles", "publicity", _("news published on the portal"), ARTICLES, lambda f: f["news_articles"]),
 ]
 FRONTS = {
     "projects": (_("Humanitarian projects"), projects_summary.summary),
@@ -111,31 +162,112 @@ FRONTS = {
 }
 
 
-def summaries(start: date, end: date) -> dict[str, dict]:
-    return {front: compute(start, end) for front, (_label, compute) in FRONTS.items()}
+class _Counter:
+    """Each front's summary of a range of days, computed once however many figures read it."""
+
+    def __init__(self):
+        self.done: dict[tuple[str, date, date], dict] = {}
+
+    def summary(self, front: str, start: date, end: date) -> dict:
+        if (front, start, end) not in self.done:
+            self.done[front, start, end] = FRONTS[front][1](start, end)
+        return self.done[front, start, end]
+
+    def facts(self, front: str, start: date, end: date) -> dict[str, Any]:
+        summary = self.summary(front, start, end)
+        return {fact.key: _number(fact.value(summary)) for fact in FACTS if fact.front == front}
+
+    def period(self, start: date, end: date) -> dict[str, Any]:
+        return {key: value for front in FRONTS for key, value in self.facts(front, start, end).items()}
 
 
-def facts_of(summaries_by_front: dict[str, dict]) -> dict[str, Any]:
-    return {fact.key: _number(fact.value(summaries_by_front[fact.front])) for fact in FACTS}
+def openings_on(day: date) -> dict[str, tuple[float, date]]:
+    """The latest opening total of each figure dated on or before `day`: figure → (value, as of)."""
+    from .models import OpeningTotal
+
+    latest = OpeningTotal.objects.filter(figure=OuterRef("figure"), as_of__lte=day).order_by("-as_of")
+    rows = OpeningTotal.objects.filter(pk=Subquery(latest.values("pk")[:1]))
+    return {row.figure: (float(row.value), row.as_of) for row in rows}
 
 
-def collect(period: Period) -> dict:
-    """Everything a report shows, as plain JSON-ready data."""
-    current = summaries(period.start, period.end)
-    earlier = period.year_earlier()
+def _with_openings(values: dict[str, Any], day: date) -> dict[str, Any]:
+    """States as of `day` with the opening totals of states added."""
+    openings = openings_on(day)
     return {
-        "period": {"kind": period.kind, "start": period.start.isoformat(), "end": period.end.isoformat(),
-                   "name": period.name, "earlier": earlier.name},
-        "current": facts_of(current),
-        "previous": facts_of(summaries(earlier.start, earlier.end)),
-        "since": facts_of(summaries(SINCE, period.end)),
-        "trainees_by_month": current["training"]["trainees_by_month"],
-        "by_level": dict(current["publicity"]["placements"]["by_level"]),
+        key: (value or 0) + openings[key][0] if key in openings and FACT_BY_KEY[key].kind == STATE else value
+        for key, value in values.items()
+    }
+
+
+def started(profile: BranchProfile) -> dict[str, date | None]:
+    return {origin: getattr(profile, field) for origin, field in ORIGINS.items()}
+
+
+def since_start(counter: _Counter, end: date, current: dict[str, Any], starts: dict[str, date | None]) -> dict:
+    """Each figure since its front began, up to `end`: flows summed (opening total + records after its date),
+    states as they stood at `end`."""
+    openings = openings_on(end)
+    values = {}
+    for fact in FACTS:
+        if fact.kind in (STATE, READING):
+            values[fact.key] = current[fact.key]
+            continue
+        start = starts.get(fact.since_origin or "") or EARLIEST
+        opening = openings.get(fact.key) if fact.kind == FLOW else None
+        if opening is not None:
+            start = max(start, opening[1] + timedelta(days=1))
+        counted = counter.facts(fact.front, start, end)[fact.key]
+        values[fact.key] = (counted or 0) + opening[0] if opening is not None else counted
+    return values
+
+
+def counted_period(period: Period, taken_at: datetime) -> tuple[Period, bool]:
+    """The days actually counted: the whole period once it has ended, otherwise up to the day the data is taken."""
+    today = timezone.localtime(taken_at).date()
+    if period.end < today:
+        return period, False
+    return Period(period.kind, period.start, max(min(period.end, today), period.start)), True
+
+
+def collect(period: Period, taken_at: datetime | None = None) -> dict:
+    """Everything a report shows, as plain JSON-ready data, as the records stood at `taken_at` (now by default)."""
+    taken_at = taken_at or timezone.now()
+    counted, is_open = counted_period(period, taken_at)
+    earlier = counted.year_earlier()
+    counter = _Counter()
+    profile = BranchProfile.load()
+    starts = started(profile)
+    current = _with_openings(counter.period(counted.start, counted.end), counted.end)
+    training, publicity, projects = (counter.summary(front, counted.start, counted.end)
+                                     for front in ("training", "publicity", "projects"))
+    return {
+        "period": {
+            "kind": period.kind, "start": period.start.isoformat(), "end": period.end.isoformat(),
+            "name": period.name, "earlier": earlier_name(earlier) if is_open else earlier.name,
+            "open": is_open, "counted_to": counted.end.isoformat(),
+            "taken_at": timezone.localtime(taken_at).isoformat(timespec="minutes"),
+        },
+        "started": {origin: day.isoformat() if day else None for origin, day in starts.items()},
+        "current": current,
+        "previous": _with_openings(counter.period(earlier.start, earlier.end), earlier.end),
+        "since": since_start(counter, counted.end, current, starts),
+        "trainees_by_month": training["trainees_by_month"],
+        "by_level": dict(publicity["placements"]["by_level"]),
         "money_by_source": {source: _number(amount)
-                            for source, amount in current["projects"]["money"]["received_by_source"].items()},
+                            for source, amount in projects["money"]["received_by_source"].items()},
         "top_correspondents": [
             {"rank": row["rank"], "name": row["name"], "placements": row["placements"],
              "points": _number(row["points"])}
-            for row in current["publicity"]["correspondents"]["top"]
+            for row in publicity["correspondents"]["top"]
         ],
     }
+
+
+def earlier_name(earlier: Period) -> str:
+    """The same days a year earlier, named: 2025年1月1日至11月29日."""
+    start, end = earlier.start, earlier.end
+    tail = f"{end.month}月{end.day}日" if end.year == start.year else f"{end.year}年{end.month}月{end.day}日"
+    return f"{start.year}年{start.month}月{start.day}日至{tail}"
+
+
+FACT_BY_KEY = {fact.key: fact for fact in FACTS}

@@ -4,14 +4,19 @@ Defined once, here, and used by the Word, Excel and PDF files, the download view
 Chinese official documents whatever the language of the page that asked for them, so these are Chinese text.
 """
 
+from datetime import date, datetime
+
+from django.utils import timezone
+
 from redcross.admin_support import PDF_TYPE, XLSX_TYPE
 
 from .models import Report
+from .periods import chinese_date
 
-FIGURE, UNIT, FRONT, CHANGE, SINCE = "指标", "单位", "工作", "同比", "成立以来累计"
+FIGURE, UNIT, CHANGE, SINCE = "指标", "单位", "同比", "开展以来累计"
 TABLE_HEADING = "附表：主要数据"
 CHARTS_HEADING = "图表"
-YEAR_OVER_YEAR = "同比"
+ABOUT_SHEET = "说明"
 
 # (title, unit) of the PDF's charts.
 TRAINEES_CHART = ("培训人次（按月）", "人次")
@@ -29,6 +34,17 @@ FILES = {
 }
 
 
+def stamp(data: dict, made_at: datetime) -> str:
+    """When the data was taken and the file made, and, for a period not yet over, the last day counted."""
+    taken = datetime.fromisoformat(data["period"]["taken_at"])
+    made = timezone.localtime(made_at)
+    words = f"数据截至{chinese_date(taken.date())}{taken:%H:%M}，生成于{chinese_date(made.date())}{made:%H:%M}"
+    if data["period"].get("open"):
+        counted = date.fromisoformat(data["period"]["counted_to"])
+        words += f"；{data['period']['name']}尚未结束，数据统计至{chinese_date(counted)}"
+    return words + "。"
+
+
 def figure_headers(period: dict) -> list[str]:
     """The header of the figures table of the Word and PDF files: figure, this period, a year earlier, change,
     since records began."""
@@ -37,13 +53,17 @@ def figure_headers(period: dict) -> list[str]:
 
 def front_headers(period: dict) -> list[str]:
     """The header of an Excel sheet of one front's figures."""
-    return [FIGURE, UNIT, period["name"], SINCE]
-
-
-def year_over_year_headers(period: dict) -> list[str]:
-    return [FRONT, FIGURE, period["name"], period["earlier"], CHANGE]
+    return [FIGURE, UNIT, period["name"], period["earlier"], CHANGE, SINCE]
 
 
 def download_name(report: Report, kind: str) -> str:
-    """2025年红十字会工作总结.docx for a year; 简报 (brief) for a shorter period."""
-    return f"{report.period.name}红十字会工作{'总结' if report.kind == Report.Kind.YEAR else '简报'}.{kind}"
+    """2025年红十字会工作总结.docx for a year, 简报 (brief) for a shorter period; a version made before its period
+    ended, or one of several, is named for the day its data was taken (in Asia/Shanghai)."""
+    name = f"{report.period.name}红十字会工作{'总结' if report.kind == Report.Kind.YEAR else '简报'}"
+    if report.taken_at is not None:
+        taken = timezone.localtime(report.taken_at)
+        if taken.date() <= report.end:
+            name += f"（截至{taken:%Y%m%d}）"
+        else:
+            name += f"（{taken:%Y%m%d}版）"
+    return f"{name}.{kind}"

@@ -2,11 +2,14 @@ import os
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
 from . import periods
 
@@ -32,7 +35,7 @@ def _private_storage():
 
 class Report(models.Model):
     class Kind(models.TextChoices):
-        MONTH = periods.MONTH, _("month")
+        MONTH = periods.MONTH, pgettext_lazy("report period", "month")
         QUARTER = periods.QUARTER, _("quarter")
         YEAR = periods.YEAR, _("year")
         RANGE = periods.RANGE, _("range of days")
@@ -41,11 +44,11 @@ class Report(models.Model):
         QUEUED = "queued", _("queued")
         RUNNING = "running", _("being produced")
         READY = "ready", _("ready")
-        FAILED = "failed", _("failed")
+        FAILED = "failed", pgettext_lazy("report status", "failed")
 
     kind = models.CharField(_("period"), max_length=10, choices=Kind)
-    start = models.DateField(_("from"))
-    end = models.DateField(_("to"))
+    start = models.DateField(pgettext_lazy("report period", "from"))
+    end = models.DateField(pgettext_lazy("report period", "to"))
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.QUEUED)
     error = models.TextField(_("error"), blank=True)
     requested_at = models.DateTimeField(_("asked for at"), auto_now_add=True)
@@ -59,6 +62,9 @@ class Report(models.Model):
     claim = models.CharField(_("claimed by task"), max_length=64, blank=True, editable=False)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    taken_at = models.DateTimeField(_("data taken at"), null=True, blank=True)
+    # Set when a record dated inside the period (or before its end, for "since the start") changes afterwards.
+    out_of_date_since = models.DateTimeField(_("out of date since"), null=True, blank=True)
     figures = models.JSONField(_("figures"), null=True, blank=True, encoder=None)
     docx = models.FileField(_("Word file"), storage=_private_storage, upload_to="reports/%Y/", blank=True)
     xlsx = models.FileField(_("Excel file"), storage=_private_storage, upload_to="reports/%Y/", blank=True)
@@ -87,6 +93,11 @@ class Report(models.Model):
     def period(self) -> periods.Period:
         return periods.Period(self.kind, self.start, self.end)
 
+    @property
+    def taken_before_end(self) -> bool:
+        """Made while its period was still running: the figures stop at the day the data was taken."""
+        return self.taken_at is not None and timezone.localtime(self.taken_at).date() <= self.end
+
 
 class SentenceTemplate(models.Model):
     """A sentence of the Word and PDF reports, written with the figures' names; editable by staff."""
@@ -94,9 +105,11 @@ class SentenceTemplate(models.Model):
     key = models.SlugField(_("key"), max_length=60, unique=True)
     description = models.CharField(_("where it is used"), max_length=200)
     text = models.TextField(
-        _("text"),
+        pgettext_lazy("report sentence", "text"),
         help_text=_("Django template syntax: {{ name }} stands for a figure; the available names are listed in the "
-                    "description and in the figures of any ready report."),
+                    "description and in the figures of any ready report. One clause per line: a clause whose figure "
+                    "has nothing recorded is left out, and so is a （bracket） holding one; a line ending in “。” "
+                    "ends a sentence, a line ending in “，” leads in and stays only when a clause follows it."),
     )
 
     class Meta:
@@ -106,3 +119,40 @@ class SentenceTemplate(models.Model):
 
     def __str__(self):
         return self.key
+
+
+def opening_figures() -> list[tuple[str, str]]:
+    from .figures import FACTS, OPENING
+
+    return [(fact.key, f"{fact.front_label} · {fact.label}") for fact in FACTS if fact.kind in OPENING]
+
+
+class OpeningTotal(models.Model):
+    """A total from before the portal (e.g. 812 WeChat posts since 2013), added to the reports' running totals.
+
+    It counts everything up to and including its date: records entered for later days are added to it, records of
+    earlier days are left out, so that nothing is counted twice. A figure of a state (sites, bases) is added to
+    what the records show as of any later day.
+    """
+
+    figure = models.CharField(_("figure"), max_length=40, choices=opening_figures)
+    value = models.DecimalField(
+        _("total"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)],
+        help_text=_("A count, or an amount in yuan for money."),
+    )
+    as_of = models.DateField(_("as of"), help_text=_("The total includes everything up to and including this day."))
+    source = models.CharField(_("source"), max_length=200, blank=True,
+                              help_text=_("Where the total comes from, e.g. the 2020 year-end report."))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("opening total")
+        verbose_name_plural = _("opening totals")
+        ordering = ["figure", "-as_of"]
+        constraints = [
+            models.UniqueConstraint(fields=["figure", "as_of"], name="reports_opening_total_once_per_day"),
+            models.CheckConstraint(condition=Q(value__gte=0), name="reports_opening_total_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_figure_display()} · {self.as_of:%Y-%m-%d}"

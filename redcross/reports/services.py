@@ -2,7 +2,7 @@
 
 import logging
 import uuid
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -12,7 +12,7 @@ from django.utils import timezone
 from . import figures, periods
 from .documents import excel, pdf, word
 from .documents.text import sentences
-from .models import Report
+from .models import OpeningTotal, Report
 
 log = logging.getLogger(__name__)
 IN_PROGRESS = (Report.Status.QUEUED, Report.Status.RUNNING)
@@ -89,6 +89,17 @@ def _claim(report_id: int, claim: str) -> Report | None:
     return Report.objects.get(pk=report_id) if taken else None
 
 
+def _snapshot(read):
+    """`read()` in one snapshot of every table, so that the figures agree with each other and with their moment."""
+    connection = transaction.get_connection()
+    snapshot = connection.vendor == "postgresql" and not connection.in_atomic_block
+    with transaction.atomic():
+        if snapshot:
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        return read()
+
+
 def report_build(*, report_id: int, claim: str = "") -> Report:
     """Compute the figures and write the three files; the report turns ready only with all of them in place.
 
@@ -100,12 +111,16 @@ def report_build(*, report_id: int, claim: str = "") -> Report:
     if report is None:
         return Report.objects.get(pk=report_id)
     attempt = report.attempts
-    data = figures.collect(report.period)
+    taken_at = timezone.now()
+    # From this moment, a change to a record the report reads makes it out of date (reports_mark_out_of_date).
+    Report.objects.filter(pk=report_id, claim=claim).update(taken_at=taken_at, out_of_date_since=None)
+    data = _snapshot(lambda: figures.collect(report.period, taken_at))
     texts = sentences(data)
+    made_at = timezone.now()
     files = {
-        "docx": word.render(data, texts),
-        "xlsx": excel.render(data, report.period),
-        "pdf": pdf.render(data, texts),
+        "docx": word.render(data, texts, made_at),
+        "xlsx": excel.render(data, made_at),
+        "pdf": pdf.render(data, texts, made_at),
     }
     stem = f"summary-{report.kind}-{report.start:%Y%m%d}-{report.end:%Y%m%d}-{report.pk}"
     with transaction.atomic():
@@ -134,3 +149,23 @@ def queue_closed_period(*, kind: str, today=None) -> Report:
     period = periods.just_closed(kind, today or timezone.localdate())
     report, _created = report_request(period=period, scheduled=True)
     return report
+
+
+def reports_mark_out_of_date(*, earliest: date) -> int:
+    """A record dated `earliest` (or several, the earliest of them) was added, changed or removed: every ready
+    report whose figures read that day — its period, or the running totals up to its end — is out of date."""
+    now = timezone.now()
+    return Report.objects.filter(
+        status__in=(Report.Status.READY, Report.Status.RUNNING), end__gte=earliest, taken_at__lt=now,
+        out_of_date_since__isnull=True,
+    ).update(out_of_date_since=now)
+
+
+def opening_total_save(*, total: OpeningTotal) -> OpeningTotal:
+    total.full_clean()
+    total.save()
+    return total
+
+
+def opening_total_delete(*, total: OpeningTotal) -> None:
+    total.delete()

@@ -4,11 +4,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import labels
 from .forms import ReportRequestForm
 from .models import Report
+from .selectors import reports_listed, versions_of
 from .services import report_request
 
 
@@ -31,7 +32,7 @@ def report_list(request):
         else:
             messages.info(request, _("This report is already being produced."))
         return redirect(report)
-    reports = Report.objects.select_related("requested_by")[:100]
+    reports = reports_listed()[:100]
     return render(request, "reports/report_list.html", {"form": form, "reports": reports})
 
 
@@ -39,8 +40,22 @@ def report_list(request):
 @staff_only
 @require_safe
 def report_detail(request, pk: int):
+    report = get_object_or_404(reports_listed(), pk=pk)
+    return render(request, "reports/report_detail.html", {"report": report, "versions": versions_of(report)})
+
+
+@never_cache
+@staff_only
+@require_POST
+def report_renew(request, pk: int):
+    """One click on an out-of-date report: a new version of its period, the earlier ones kept."""
     report = get_object_or_404(Report, pk=pk)
-    return render(request, "reports/report_detail.html", {"report": report})
+    new, created = report_request(period=report.period, by=request.user)
+    if created:
+        messages.success(request, _("A new version is being produced; the earlier one stays available."))
+    else:
+        messages.info(request, _("This report is already being produced."))
+    return redirect(new)
 
 
 @staff_only

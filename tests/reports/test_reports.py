@@ -50,7 +50,9 @@ def test_a_yearly_report_is_a_word_draft_of_the_year_end_report(year_2025):
     assert text.startswith("市红十字会2025年工作总结") or "2025年工作总结" in text.splitlines()[0]
     assert "一、重视人道项目申报" in text and "二、强化救护培训效果" in text and "三、创新宣传提升层次" in text
     assert "特约通讯员队伍成立以来，我会在国家级媒体用稿24条" in text
-    assert "培训3人次" in text and "募集图书120册" in text
+    assert "培训3人次（2024年无）" in text and "募集图书120册" in text
+    assert "参与群众10人次（由2024年的8人次增至10人次）" in text
+    assert text.splitlines()[1].startswith("数据截至") and "生成于" in text.splitlines()[1]
     assert "（此部分由领导撰写。）" in text
     run = document.paragraphs[0].runs[0]
     assert run.font.name == "方正小标宋简体"
@@ -66,13 +68,14 @@ def test_staff_edit_a_sentence_and_the_next_report_says_it(year_2025):
 
 def test_the_excel_report_holds_numbers_year_over_year_and_the_lists(year_2025):
     workbook = load_workbook(io.BytesIO(ready_report(year_2025).xlsx.read()))
-    assert workbook.sheetnames[:4] == ["人道项目", "两护培训", "宣传工作", "同比"]
+    assert workbook.sheetnames[:4] == ["说明", "人道项目", "两护培训", "宣传工作"]
+    assert workbook["说明"]["A2"].value.startswith("数据截至")
     training = workbook["两护培训"]
     assert training["A1"].value == "指标" and training.freeze_panes == "A2"
     rows = {row[0]: row for row in training.iter_rows(min_row=2, values_only=True)}
-    assert rows["培训人次"][2] == 3 and isinstance(rows["培训人次"][2], int)
-    yoy = {row[1]: row for row in workbook["同比"].iter_rows(min_row=2, values_only=True)}
-    assert yoy["活动参与人次"][2:] == (10, 8, "增长25.0%")
+    assert rows["培训人次"][1:4] == ("人次", 3, 0) and isinstance(rows["培训人次"][2], int)
+    projects = {row[0]: row for row in workbook["人道项目"].iter_rows(min_row=2, values_only=True)}
+    assert projects["活动参与人次"][2:5] == (10, 8, "由8人次增至10人次")
     assert workbook["用稿清单"].max_row == 25
     assert workbook["活动清单"]["C2"].value == "募集图书"
 
@@ -91,10 +94,14 @@ def test_the_pdf_prints_chinese_text_and_charts(year_2025, tmp_path):
     assert dark > 2000  # the page carries glyphs, not empty boxes on a blank sheet
 
 
-def test_no_data_reads_as_a_dash_and_recorded_zero_as_zero():
-    text = "\n".join(p.text for p in Document(ready_report(periods.year(2019)).docx.path).paragraphs)
-    assert "关注人数—人" in text
-    assert "培训0人次" in text
+def test_nothing_recorded_is_left_out_of_the_sentences_and_the_table_tells_none_from_zero():
+    document = Document(ready_report(periods.year(2019)).docx.path)
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "关注人数" not in text and "培训0人次" not in text and "0篇" not in text
+    assert "本期暂无记录。" in text
+    rows = {row.cells[0].text: [cell.text for cell in row.cells] for row in document.tables[0].rows}
+    assert rows["公众号关注人数（人）"][1:] == ["—", "—", "—", "—"]
+    assert rows["培训人次（人次）"][1] == "0"
 
 
 def test_a_failure_is_recorded_with_its_reason_after_the_last_retry():
@@ -178,8 +185,6 @@ def test_word_pdf_and_excel_head_the_figures_with_the_same_words(year_2025):
     assert labels.TABLE_HEADING in text and all(header in text for header in headers)
     workbook = load_workbook(io.BytesIO(report.xlsx.read()))
     assert [cell.value for cell in workbook["人道项目"][1]] == labels.front_headers(report.figures["period"])
-    assert [cell.value for cell in workbook[labels.YEAR_OVER_YEAR][1]] == labels.year_over_year_headers(
-        report.figures["period"])
 
 
 def test_a_reports_status_cannot_be_changed_in_the_admin(admin_client):

@@ -81,8 +81,10 @@ class BaseAdmin(CatalogueAdmin):
     fieldsets = (
         (None, {"fields": ("name", "position", "host", "published")}),
         (_("Where"), {"fields": ("address", ("latitude", "longitude"), "rooms", "seats", "cover", "opening_notes")}),
-        (_("Standard and management"), {"fields": (("standardised", "standardised_since"), "manager",
-                                                    "contact_phone", ("opened_on", "closed_on"))}),
+        (_("Standard and management"), {"fields": (
+            ("standardised", "standardised_since", "standardised_until"), "manager", "contact_phone",
+            ("opened_on", "closed_on"),
+        )}),
         (_("Use agreement"), {"fields": ("agreement", ("agreement_start", "agreement_end"), "agreement_file")}),
     )
 

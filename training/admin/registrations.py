@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from import_export.admin import ImportMixin
 from import_export.formats.base_formats import XLSX
 
@@ -22,7 +22,7 @@ STEPS = {  # action name: (service, keyword arguments, what the records are now 
     "mark_attended": (services.attendance_mark, {"attended": True}, _("attended")),
     "mark_absent": (services.attendance_mark, {"attended": False}, _("absent")),
     "mark_passed": (services.exam_mark, {"passed": True}, _("passed")),
-    "mark_failed": (services.exam_mark, {"passed": False}, _("failed")),
+    "mark_failed": (services.exam_mark, {"passed": False}, pgettext_lazy("exam result", "failed")),
 }
 
 

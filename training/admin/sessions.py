@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from redcross.admin_support import PDF_TYPE, XLSX_TYPE, LifeCycleHistoryAdmin, apply_each, attachment, report_refusal
 
@@ -150,11 +150,11 @@ class SessionAdmin(LifeCycleHistoryAdmin):
     def place_shown(self, session):
         return session.place
 
-    @admin.display(description=_("confirmed"), ordering="confirmed")
+    @admin.display(description=pgettext_lazy("number of people", "confirmed"), ordering="confirmed")
     def confirmed(self, session):
         return session.confirmed
 
-    @admin.display(description=_("attended"), ordering="attended")
+    @admin.display(description=pgettext_lazy("number of people", "attended"), ordering="attended")
     def attended(self, session):
         return session.attended
 

@@ -1,10 +1,11 @@
-"""The Excel report: a sheet per front, the year-over-year table, and the lists behind the figures.
+"""The Excel report: when its data was taken, a sheet per front (this period, a year earlier, the change, since the
+start), and the lists behind the figures.
 
 The lists hold titles, sites and places as staff and imports wrote them: they are stored as text cells, never as
 formulas (see redcross.spreadsheets).
 """
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.utils import timezone, translation
 from openpyxl import Workbook
@@ -18,7 +19,6 @@ from training.summary import session_rows
 
 from .. import labels
 from ..figures import FACTS, FRONTS
-from ..periods import Period
 from .text import change
 
 HEADER = Font(bold=True)
@@ -46,33 +46,36 @@ def _local(moment: datetime) -> datetime:
     return timezone.localtime(moment).replace(tzinfo=None)
 
 
-def render(data: dict, period: Period) -> bytes:
+def render(data: dict, made_at: datetime) -> bytes:
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    about = workbook.active
+    about.title = labels.ABOUT_SHEET
+    about.append([data["period"]["name"]])
+    about["A1"].font = HEADER
+    about.append([labels.stamp(data, made_at)])
+    about.column_dimensions["A"].width = 90
+    start, end = date.fromisoformat(data["period"]["start"]), date.fromisoformat(data["period"]["counted_to"])
     with translation.override("zh-hans"):
         for front, (label, _compute) in FRONTS.items():
             facts = [fact for fact in FACTS if fact.front == front]
-            rows = [[str(fact.label), str(fact.unit), data["current"][fact.key], data["since"][fact.key]]
-                    for fact in facts]
-            sheet = _sheet(workbook, str(label), labels.front_headers(data["period"]), rows, [44, 8, 18, 18])
+            rows = [[str(fact.label), str(fact.unit), data["current"][fact.key], data["previous"][fact.key],
+                     change(data["current"][fact.key], data["previous"][fact.key], fact.key) or "—",
+                     data["since"][fact.key]] for fact in facts]
+            sheet = _sheet(workbook, str(label), labels.front_headers(data["period"]), rows, [44, 8, 18, 18, 24, 18])
             for row, fact in enumerate(facts, start=2):
-                for column in "CD":
+                for column in "CDF":
                     sheet[f"{column}{row}"].number_format = MONEY_FORMAT if fact.money else COUNT_FORMAT
-        yoy = [[str(FRONTS[fact.front][0]), str(fact.label), data["current"][fact.key], data["previous"][fact.key],
-                change(data["current"][fact.key], data["previous"][fact.key])] for fact in FACTS]
-        _sheet(workbook, labels.YEAR_OVER_YEAR, labels.year_over_year_headers(data["period"]), yoy,
-               [16, 44, 18, 18, 14])
     activities = [[row["date"], row["title"], row["kind"], row["site__name"] or "", row["participants"],
                    row["volunteers"], float(row["volunteer_hours"]), row["beneficiaries"], row["books"]]
-                  for row in activity_rows(period.start, period.end)]
+                  for row in activity_rows(start, end)]
     _sheet(workbook, "活动清单", ["日期", "活动", "类型", "站点", "参与人数", "志愿者人数", "志愿服务时长", "受益人数",
                                  "募集图书"], activities, [12, 36, 16, 16, 10, 10, 12, 10, 10], {"A": "yyyy-mm-dd"})
     sessions = [[_local(row["starts_at"]), row["course__name"], row["place"] or "", row["audience"], row["organiser"],
-                 row["trainees"]] for row in session_rows(period.start, period.end)]
+                 row["trainees"]] for row in session_rows(start, end)]
     _sheet(workbook, "培训清单", ["时间", "课程", "地点", "培训对象", "组织单位", "培训人数"], sessions,
            [18, 20, 26, 12, 20, 10], {"A": "yyyy-mm-dd hh:mm"})
     placements = [[row["published_on"], row["story__title"], row["story__kind"], row["outlet__name"],
-                   row["outlet__level"]] for row in placement_rows(period.start, period.end)]
+                   row["outlet__level"]] for row in placement_rows(start, end)]
     _sheet(workbook, "用稿清单", ["刊发日期", "稿件", "类型", "媒体", "媒体级别"], placements, [12, 44, 10, 20, 16],
            {"A": "yyyy-mm-dd"})
     return xlsx_bytes(workbook)

@@ -27,11 +27,12 @@ def charts(data: dict) -> list[str]:
     ]
 
 
-def render(data: dict, texts: dict[str, str]) -> bytes:
+def render(data: dict, texts: dict[str, str], made_at) -> bytes:
     opening, sections = body(data, texts)
     with translation.override("zh-hans"):
         html = render_to_string("reports/report_pdf.html", {
             "title": document_title(data, texts),
+            "stamp": labels.stamp(data, made_at),
             "opening": opening,
             "sections": sections,
             "charts": charts(data),

@@ -32,7 +32,7 @@ def _paragraph(document, text: str, font: str, size: float, *, center=False, ind
     return paragraph
 
 
-def render(data: dict, texts: dict[str, str]) -> bytes:
+def render(data: dict, texts: dict[str, str], made_at) -> bytes:
     """`texts` are the report's sentences (text.sentences), rendered once for the Word and the PDF file."""
     document = Document()
     section = document.sections[0]
@@ -45,6 +45,7 @@ def render(data: dict, texts: dict[str, str]) -> bytes:
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
 
     _paragraph(document, document_title(data, texts), TITLE_FONT, 22, center=True)
+    _paragraph(document, labels.stamp(data, made_at), BODY_FONT, 12, center=True)
     opening, sections = body(data, texts)
     if opening:
         _paragraph(document, opening, BODY_FONT, 16)
