@@ -5,6 +5,7 @@ import re
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
@@ -34,7 +35,7 @@ def validate_resident_id(value: str) -> None:
         birth = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
         birth = None
-    if birth is None or birth.year < 1900 or birth > date.today():
+    if birth is None or birth.year < 1900 or birth > timezone.localdate():
         raise ValidationError(
             _("The birth date in this resident ID number (digits 7 to 14) is not a real date."),
             code="id_birth_date",

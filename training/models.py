@@ -92,6 +92,12 @@ class Base(Located):
                 violation_error_message=_("A base loses the standard after it met it, and then no longer meets it."),
             ),
             models.CheckConstraint(
+                condition=Q(standardised=True) | Q(standardised_since__isnull=True)
+                | Q(standardised_until__isnull=False),
+                name="training_base_standard_lost_has_date",
+                violation_error_message=_("A base that no longer meets the standard has the day it stopped."),
+            ),
+            models.CheckConstraint(
                 condition=Q(closed_on__isnull=True) | Q(opened_on__isnull=True)
                 | Q(closed_on__gte=models.F("opened_on")),
                 name="training_base_closed_after_opening",

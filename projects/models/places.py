@@ -85,6 +85,8 @@ class Site(Located):
         errors = {}
         if self.status == self.Status.BUILT and self.built_on is None:
             errors["built_on"] = _("Give the day the site was built.")
+        if self.status in (self.Status.SURVEYED, self.Status.PILOT) and self.built_on is not None:
+            errors["built_on"] = _("Only a built or closed site has a day it was built.")
         if self.status == self.Status.CLOSED and self.closed_on is None:
             errors["closed_on"] = _("Give the day the site closed.")
         if self.status != self.Status.CLOSED and self.closed_on is not None:
@@ -152,4 +154,7 @@ class Facility(models.Model):
 
     @property
     def in_service(self) -> bool:
-        return self.retired_on is None or self.retired_on > timezone.localdate()
+        today = timezone.localdate()
+        return (self.opened_on is None or self.opened_on <= today) and (
+            self.retired_on is None or self.retired_on > today
+        )

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import labels
 from .models import OpeningTotal, Report, SentenceTemplate
@@ -66,7 +67,7 @@ class SentenceTemplateAdmin(admin.ModelAdmin):
 
 
 @admin.register(OpeningTotal)
-class OpeningTotalAdmin(admin.ModelAdmin):
+class OpeningTotalAdmin(SimpleHistoryAdmin):
     """Totals from before the portal; the reports add them to their running totals (see figures.since_start)."""
 
     list_display = ("figure", "value", "as_of", "source")

@@ -96,7 +96,7 @@ def _snapshot(read):
     with transaction.atomic():
         if snapshot:
             with connection.cursor() as cursor:
-                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         return read()
 
 

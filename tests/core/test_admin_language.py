@@ -88,6 +88,7 @@ def english_words(html: str, data_words: set[str]) -> set[str]:
     parser.feed(html)
     found = set()
     for text in parser.texts:
+        text = TEMPLATE_CODE.sub(" ", text)  # {{ name }} in the help of the report sentences is code, not words
         for run in re.split(r"[\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+", text):
             run = run.strip(EDGE_PUNCTUATION)
             if not run or CODE_LIKE.search(run) or run in data_words:

@@ -165,7 +165,8 @@ def test_every_public_form_field_has_a_length_limit(client):
 def test_an_admin_form_refuses_a_control_character_and_keeps_line_breaks_where_text_has_lines(client,
                                                                                               projects_officer):
     client.force_login(projects_officer)
-    site = {"name": "东湖\x07社区", "kind": "community", "status": "pilot", "community": "东湖社区", "town": "城东街道",
+    site = {"name": "东湖\x07社区", "kind": "community", "status": "pilot", "started_on": "2024-05-01", "built_on": "",
+            "closed_on": "", "community": "东湖社区", "town": "城东街道",
             "address": "东湖路\n8 号", "latitude": "", "longitude": "", "partners": "居委会\x1b", "description": "",
             **empty_inlines("facilities", "photos")}
     response = client.post("/admin/projects/site/add/", site)

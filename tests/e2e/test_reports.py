@@ -33,3 +33,24 @@ def test_leadership_downloads_a_report_and_asks_for_another_on_a_phone(live_serv
     expect(page.get_by_role("status").first).to_contain_text("报告正在生成")
     assert Report.objects.filter(kind="quarter", start=dt.date(2025, 7, 1)).count() == 1
     assert no_horizontal_scroll(page)
+
+
+def test_an_out_of_date_report_is_made_again_with_one_tap_on_a_phone(live_server, page, transactional_db):
+    from tests.projects.factories import ActivityFactory
+
+    StaffFactory(username="leader", role="领导")
+    report = report_build(report_id=Report.objects.create(
+        kind="month", start=dt.date(2025, 7, 1), end=dt.date(2025, 7, 31)).pk)
+    ActivityFactory(date=dt.date(2025, 7, 30))  # entered after the report was made, dated inside its month
+
+    page.goto(live_server.url + report.get_absolute_url())
+    page.get_by_label("用户名").fill("leader")
+    page.get_by_label("密码").fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    expect(page.get_by_text("数据已过时")).to_be_visible()
+    expect(page.get_by_text("数据截至").first).to_be_visible()
+    assert no_horizontal_scroll(page)
+    page.get_by_role("button", name="重新生成").click()
+    expect(page.get_by_role("status").first).to_contain_text("正在生成新版本")
+    expect(page.get_by_role("heading", name="该期间的其他版本")).to_be_visible()
+    assert Report.objects.filter(kind="month", start=dt.date(2025, 7, 1)).count() == 2

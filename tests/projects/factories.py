@@ -15,6 +15,14 @@ class SiteFactory(factory.django.DjangoModelFactory):
     town = "城东街道"
     address = factory.Sequence(lambda n: f"人民路 {n} 号")
     status = Site.Status.BUILT
+    # The days its status changed, as the model requires them: built sites have been built, closed ones closed.
+    started_on = dt.date(2023, 3, 1)
+    built_on = factory.LazyAttribute(
+        lambda o: max(dt.date(2024, 6, 1), o.started_on) if o.status == Site.Status.BUILT else None
+    )
+    closed_on = factory.LazyAttribute(
+        lambda o: max(dt.date(2025, 10, 1), o.built_on or o.started_on) if o.status == Site.Status.CLOSED else None
+    )
     published = True
 
 

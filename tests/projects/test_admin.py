@@ -17,9 +17,9 @@ PROJECT_INLINES = ("fundings", "spendings", "attachments", "transitions")
 
 def site_form(**values):
     return {
-        "name": "东湖社区", "kind": "community", "status": "pilot", "published": "on", "community": "东湖社区",
-        "town": "城东街道", "address": "东湖路 8 号", "latitude": "", "longitude": "", "partners": "东湖社区居委会",
-        "description": "", **values,
+        "name": "东湖社区", "kind": "community", "status": "pilot", "started_on": "2024-05-01", "built_on": "",
+        "closed_on": "", "published": "on", "community": "东湖社区", "town": "城东街道", "address": "东湖路 8 号",
+        "latitude": "", "longitude": "", "partners": "东湖社区居委会", "description": "", **values,
     }
 
 
@@ -34,18 +34,63 @@ def test_a_projects_officer_enters_a_site_with_its_facilities(client, projects_o
         **site_form(),
         **inline("facilities", [
             {"kind": FacilityKind.objects.get(name="博爱广场").pk, "name": "博爱广场", "opened_on": "2025-03-01",
-             "area": "1200", "opening_hours": "全天开放", "in_service": "on"},
+             "area": "1200", "opening_hours": "全天开放", "retired_on": ""},
             {"kind": FacilityKind.objects.get(name="博爱书屋").pk, "name": "博爱书屋", "opened_on": "2025-03-01",
-             "area": "60.5", "opening_hours": "周一至周五 8:30-17:00", "in_service": "on"},
+             "area": "60.5", "opening_hours": "周一至周五 8:30-17:00", "retired_on": "2025-10-08"},
         ]),
         **empty_inlines("photos"),
     }
     response = client.post("/admin/projects/site/add/", data)
     assert response.status_code == 302, response.context["adminform"].errors if response.context else ""
     site = Site.objects.get(name="东湖社区")
-    assert list(site.facilities.values_list("name", "area")) == [("博爱广场", Decimal("1200.00")),
-                                                                 ("博爱书屋", Decimal("60.50"))]
+    assert site.started_on == dt.date(2024, 5, 1)
+    assert list(site.facilities.values_list("name", "area", "retired_on")) == [
+        ("博爱广场", Decimal("1200.00"), None), ("博爱书屋", Decimal("60.50"), dt.date(2025, 10, 8))]
+    assert [facility.in_service for facility in site.facilities.all()] == [True, False]
     assert site.history.count() == 1
+
+
+def site_errors(response) -> dict:
+    assert response.status_code == 200
+    return response.context["adminform"].form.errors
+
+
+def test_a_site_saved_as_built_needs_the_day_it_was_built(client, projects_officer):
+    client.force_login(projects_officer)
+    response = client.post("/admin/projects/site/add/", {**site_form(status="built"), **empty_inlines(
+        "facilities", "photos")})
+    assert site_errors(response)["built_on"] == ["请填写建成日期。"]
+    assert "请填写建成日期。" in response.content.decode()
+    assert not Site.objects.exists()
+
+    response = client.post("/admin/projects/site/add/", {**site_form(status="built", built_on="2024-04-01"),
+                                                         **empty_inlines("facilities", "photos")})
+    assert site_errors(response)["__all__"] == ["建成日期不能早于建点日期。"]  # taken on 2024-05-01
+    assert not Site.objects.exists()
+
+    response = client.post("/admin/projects/site/add/", {**site_form(status="built", built_on="2025-06-18"),
+                                                         **empty_inlines("facilities", "photos")})
+    assert response.status_code == 302
+    assert Site.objects.get().built_on == dt.date(2025, 6, 18)
+
+
+def test_a_closed_site_needs_its_closing_day_and_only_a_closed_one_has_one(client, projects_officer):
+    site = SiteFactory(name="东湖社区", started_on=dt.date(2024, 5, 1), built_on=dt.date(2024, 10, 1))
+    client.force_login(projects_officer)
+    url = f"/admin/projects/site/{site.pk}/change/"
+    form = {**site_form(built_on="2024-10-01"), **empty_inlines("facilities", "photos")}
+
+    response = client.post(url, {**form, "status": "closed"})
+    assert site_errors(response)["closed_on"] == ["请填写撤销日期。"]
+    response = client.post(url, {**form, "status": "built", "closed_on": "2026-03-01"})
+    assert site_errors(response)["closed_on"] == ["只有已撤销的站点才填写撤销日期。"]
+    site.refresh_from_db()
+    assert (site.status, site.closed_on) == (Site.Status.BUILT, None)
+
+    response = client.post(url, {**form, "status": "closed", "closed_on": "2026-03-01"})
+    assert response.status_code == 302
+    site.refresh_from_db()
+    assert (site.status, site.closed_on) == (Site.Status.CLOSED, dt.date(2026, 3, 1))
 
 
 def test_a_non_image_photo_is_refused_and_nothing_is_saved(client, projects_officer):

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from django.utils.translation import gettext, override
 
-from projects.models import Activity, Facility, FundingLine, Project, SpendingLine
-from projects.resources import ActivityResource, FacilityResource
+from projects.models import Activity, Facility, FundingLine, Project, Site, SpendingLine
+from projects.resources import ActivityResource, FacilityResource, SiteResource
 from projects.services import project_transition
 from tests.admin_forms import empty_inlines, inline
 from tests.projects.factories import FundingLineFactory, ProjectFactory, SiteFactory
@@ -182,10 +182,10 @@ def test_a_facility_sheet_names_each_bad_row_as_excel_does_and_says_what_is_wron
     resource = FacilityResource()
     response = client.post("/admin/projects/facility/import/", {"format": "0", "resource": "0", "import_file": xlsx([
         headers(resource),
-        ["东湖社区", "博爱广场", "博爱广场", "2025-03-01", 1200, "全天开放", "是"],
-        ["东湖社区", "博爱书屋", "博爱书屋", "三月一日", 60.5, "", "是"],
-        ["西湖社区", "博爱书屋", "博爱书屋", "2025-03-01", 60.5, "", "是"],
-        ["东湖社区", "助老服务站", "助老服务站", "2025-03-01", "六十平方", "", "也许"],
+        ["东湖社区", "博爱广场", "博爱广场", "2025-03-01", 1200, "全天开放", ""],
+        ["东湖社区", "博爱书屋", "博爱书屋", "三月一日", 60.5, "", ""],
+        ["西湖社区", "博爱书屋", "博爱书屋", "2025-03-01", 60.5, "", "2025-10-08"],
+        ["东湖社区", "助老服务站", "助老服务站", "2025-03-01", "六十平方", "", "停用了"],
     ])})
 
     page = response.content.decode()
@@ -193,12 +193,12 @@ def test_a_facility_sheet_names_each_bad_row_as_excel_does_and_says_what_is_wron
     assert refused(response) == {
         3: columns(resource, "opened_on"),
         4: columns(resource, "site"),
-        5: columns(resource, "area", "in_service"),
+        5: columns(resource, "area", "retired_on"),
     }
     assert "“三月一日”不是日期，请按 2025-07-01 的格式填写。" in page
     assert no_site("西湖社区") in page
     assert chinese("“%(value)s” is not a number; write it as 1200 or 60.5.", value="六十平方") in page
-    assert "“也许”既不是“是”也不是“否”。" in page
+    assert "“停用了”不是日期，请按 2025-07-01 的格式填写。" in page
     assert not any(message in page for message in PYTHON_MESSAGES)
     assert not Facility.objects.exists()
 
@@ -230,6 +230,30 @@ def test_a_sheet_with_the_wrong_columns_says_why_without_a_traceback(client, pro
     page = response.content.decode()
     assert "文件的列与要求不符" in page and "站点名称" in page
     assert "Traceback" not in page and "ValueError" not in page
+
+
+def test_a_site_sheet_needs_the_day_a_built_site_was_built(client, projects_officer):
+    client.force_login(projects_officer)
+    resource = SiteResource()
+
+    def sheet(*rows):
+        return client.post("/admin/projects/site/import/", {"format": "0", "resource": "0", "import_file": xlsx([
+            headers(resource), *rows,
+        ])})
+
+    row = ["东湖社区", "博爱家园社区", "东湖社区", "城东街道", "东湖路 8 号", None, None, "已建成", "2023-05-01"]
+    response = sheet([*row, "", "", "", "", "是"], ["西园社区", *row[1:7], "试点", "2025-03-01", "", "", "", "", "是"])
+    assert response.context.get("confirm_form") is None
+    assert refused(response) == {2: columns(resource, "built_on")}
+    assert "请填写建成日期。" in response.content.decode()
+    assert not Site.objects.exists()
+
+    response = sheet([*row, "2024-06-01", "", "", "", "是"])
+    assert response.context.get("confirm_form") is not None
+    response = client.post("/admin/projects/site/process_import/", response.context["confirm_form"].initial)
+    assert response.status_code == 302
+    assert Site.objects.values_list("started_on", "built_on", "closed_on").get() == (
+        dt.date(2023, 5, 1), dt.date(2024, 6, 1), None)
 
 
 def test_a_project_with_a_history_or_money_is_kept_a_draft_without_either_can_go(client, projects_officer):

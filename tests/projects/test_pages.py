@@ -2,6 +2,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from projects.models import FacilityKind, Site, SpendingLine
 from tests.pages import queries_for
@@ -34,12 +35,27 @@ def test_the_site_list_shows_published_sites_with_status_and_facility_counts(cli
     site = SiteFactory(name="东湖社区", status=Site.Status.PILOT)
     FacilityFactory(site=site)
     FacilityFactory(site=site, kind=FacilityKind.objects.get(name="博爱广场"))
-    FacilityFactory(site=site, kind=FacilityKind.objects.get(name="助老服务站"), in_service=False)
+    FacilityFactory(site=site, kind=FacilityKind.objects.get(name="助老服务站"),
+                   retired_on=dt.date(2025, 10, 8))
     SiteFactory(name="未发布社区", published=False)
 
     page = client.get("/projects/").content.decode()
     assert "东湖社区" in page and "试点" in page and "2 处设施" in page
     assert "未发布社区" not in page
+
+
+def test_a_facility_shows_until_the_day_it_goes_out_of_service(client):
+    today = timezone.localdate()
+    gym, elderly = FacilityKind.objects.get(name="康复健身室"), FacilityKind.objects.get(name="助老服务站")
+    site = SiteFactory(name="东湖社区")
+    FacilityFactory(site=site, name="康复健身室", kind=gym, retired_on=today + dt.timedelta(days=30))
+    FacilityFactory(site=site, name="老年食堂", kind=elderly, retired_on=today)
+
+    page = client.get("/projects/").content.decode()
+    assert "1 处设施" in page
+    assert f'href="?kind={gym.pk}"' in page and f'href="?kind={elderly.pk}"' not in page
+    page = client.get(site.get_absolute_url()).content.decode()
+    assert "康复健身室" in page and "老年食堂" not in page
 
 
 def test_sites_can_be_filtered_by_kind_of_facility(client):

@@ -20,12 +20,13 @@ YEAR_2025 = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
 @pytest.fixture
 def city():
     kind = {name: FacilityKind.objects.get(name=name) for name in ("博爱广场", "博爱书屋", "助老服务站")}
-    east = SiteFactory(name="东湖社区", status=Site.Status.BUILT)
-    west = SiteFactory(name="西园社区", status=Site.Status.PILOT)
-    SiteFactory(name="南河村", status=Site.Status.SURVEYED, kind=Site.Kind.VILLAGE)
+    east = SiteFactory(name="东湖社区", status=Site.Status.BUILT, started_on=dt.date(2023, 5, 1),
+                       built_on=dt.date(2024, 6, 1))
+    west = SiteFactory(name="西园社区", status=Site.Status.PILOT, started_on=dt.date(2025, 3, 1))
+    SiteFactory(name="南河村", status=Site.Status.SURVEYED, kind=Site.Kind.VILLAGE, started_on=dt.date(2025, 9, 1))
     FacilityFactory(site=east, kind=kind["博爱广场"], opened_on=dt.date(2025, 3, 1))
     FacilityFactory(site=east, kind=kind["博爱书屋"], opened_on=dt.date(2024, 6, 1))
-    FacilityFactory(site=west, kind=kind["博爱书屋"], opened_on=dt.date(2025, 7, 1), in_service=False)
+    FacilityFactory(site=west, kind=kind["博爱书屋"], opened_on=dt.date(2025, 7, 1), retired_on=dt.date(2025, 11, 1))
     FacilityFactory(site=west, kind=kind["助老服务站"], opened_on=dt.date(2026, 1, 10))
 
     upward = ProjectFactory(sites=[east])
@@ -62,6 +63,44 @@ def test_sites_are_counted_by_status(city):
     figures = summary(*YEAR_2025)["sites"]
     assert figures["total"] == 3
     assert figures["by_status"] == {"surveyed": 1, "pilot": 1, "built": 1, "closed": 0}
+    assert (figures["new"], figures["built_in_period"]) == (2, 0)
+
+
+def test_sites_are_counted_as_they_stood_at_the_end_of_the_period(city):
+    # Now built, but built after 2025: a pilot at the end of 2025.
+    SiteFactory(name="北苑社区", status=Site.Status.BUILT, started_on=dt.date(2025, 2, 1),
+                built_on=dt.date(2026, 3, 1))
+    # Closed after 2025: still a built site in it. Closed within 2025: gone by its end.
+    SiteFactory(name="老街社区", status=Site.Status.CLOSED, started_on=dt.date(2022, 1, 1),
+                built_on=dt.date(2023, 6, 1), closed_on=dt.date(2026, 2, 1))
+    SiteFactory(name="旧厂社区", status=Site.Status.CLOSED, started_on=dt.date(2022, 1, 1),
+                built_on=dt.date(2023, 6, 1), closed_on=dt.date(2025, 12, 31))
+    # Taken on after 2025: not there yet.
+    SiteFactory(name="新河村", status=Site.Status.SURVEYED, started_on=dt.date(2026, 1, 5))
+
+    figures = summary(*YEAR_2025)["sites"]
+    assert figures["total"] == 5
+    assert figures["by_status"] == {"surveyed": 1, "pilot": 2, "built": 2, "closed": 0}
+    assert (figures["new"], figures["built_in_period"]) == (3, 0)
+
+    later = summary(dt.date(2026, 1, 1), dt.date(2026, 6, 30))["sites"]
+    assert later["total"] == 5
+    assert later["by_status"] == {"surveyed": 2, "pilot": 1, "built": 2, "closed": 0}
+    assert (later["new"], later["built_in_period"]) == (1, 1)
+
+
+def test_a_facility_retired_after_the_period_was_in_service_in_it(city):
+    site = Site.objects.get(name="东湖社区")
+    FacilityFactory(site=site, kind=FacilityKind.objects.get(name="助老服务站"), opened_on=dt.date(2024, 3, 1),
+                    retired_on=dt.date(2026, 1, 5))
+    figures = summary(*YEAR_2025)["facilities"]
+    assert {"kind": "助老服务站", "new": 0, "in_service": 1} in figures["by_kind"]
+    assert figures["in_service"] == 3
+    # Retired on the period's last day: out of service at its end.
+    FacilityFactory(site=site, kind=FacilityKind.objects.get(name="助老服务站"), name="助老餐桌",
+                    opened_on=dt.date(2024, 3, 1), retired_on=dt.date(2025, 12, 31))
+    assert summary(*YEAR_2025)["facilities"]["in_service"] == 3
+    assert summary(dt.date(2026, 1, 1), dt.date(2026, 1, 31))["facilities"]["in_service"] == 3
 
 
 def test_facilities_new_in_the_period_and_in_service_at_its_end(city):
@@ -82,6 +121,18 @@ def test_projects_by_status_funding_and_steps_taken_in_the_period(city):
     assert figures["by_funding"] == {"self_raised": 1, "applied_upward": 1}
     assert figures["steps_in_period"] == {
         "draft": 0, "applied": 1, "approved": 1, "rejected": 0, "implementing": 1, "completed": 1,
+    }
+
+
+def test_projects_are_counted_by_their_status_at_the_end_of_the_period(city):
+    upward = Project.objects.get(funding=Project.Funding.APPLIED_UPWARD)
+    project_transition(project=upward, to=Status.COMPLETED, on=dt.date(2026, 1, 20))
+    figures = summary(*YEAR_2025)["projects"]
+    assert figures["by_status"] == {
+        "draft": 1, "applied": 0, "approved": 0, "rejected": 0, "implementing": 1, "completed": 0,
+    }
+    assert summary(dt.date(2025, 1, 1), dt.date(2025, 3, 31))["projects"]["by_status"] == {
+        "draft": 1, "applied": 0, "approved": 1, "rejected": 0, "implementing": 0, "completed": 0,
     }
 
 

@@ -23,6 +23,11 @@ class CorrespondentFactory(factory.django.DjangoModelFactory):
     kind = Correspondent.Kind.MEDIA
     organisation = "市融媒体中心"
     appointed_on = dt.date(2019, 4, 18)
+    status = Correspondent.Status.ACTIVE
+    # An ended appointment has the day it ended (the model requires it), an active one none.
+    ended_on = factory.LazyAttribute(
+        lambda o: max(dt.date(2024, 12, 31), o.appointed_on) if o.status == Correspondent.Status.ENDED else None
+    )
     phone = factory.Sequence(lambda n: f"137{n:08d}")
 
 

@@ -45,7 +45,7 @@ def test_a_publicity_officer_enters_a_correspondent_with_a_masked_phone_in_the_l
     client.force_login(publicity_officer)
     response = client.post("/admin/publicity/correspondent/add/", {
         "name": "王记者", "kind": "media", "organisation": "示例日报社", "phone": "13812345678", "photo": "",
-        "batch": "", "appointed_on": "2019-04-18", "term_ends": "2021-04-17", "status": "active",
+        "batch": "", "appointed_on": "2019-04-18", "term_ends": "2021-04-17", "status": "active", "ended_on": "",
     })
     assert response.status_code == 302, response.context["adminform"].errors if response.context else ""
     correspondent = Correspondent.objects.get(name="王记者")
@@ -61,10 +61,33 @@ def test_a_term_ending_before_the_appointment_is_refused(client, publicity_offic
     client.force_login(publicity_officer)
     response = client.post("/admin/publicity/correspondent/add/", {
         "name": "王记者", "kind": "media", "organisation": "", "phone": "", "photo": "", "batch": "",
-        "appointed_on": "2019-04-18", "term_ends": "2019-01-01", "status": "active",
+        "appointed_on": "2019-04-18", "term_ends": "2019-01-01", "status": "active", "ended_on": "",
     })
     assert response.status_code == 200
     assert not Correspondent.objects.exists()
+
+
+def test_an_appointment_ends_with_the_day_it_ended(client, publicity_officer):
+    wang = CorrespondentFactory(name="王记者", appointed_on=dt.date(2019, 4, 18))
+    client.force_login(publicity_officer)
+    url = f"/admin/publicity/correspondent/{wang.pk}/change/"
+    form = {"name": "王记者", "kind": "media", "organisation": "示例日报社", "phone": "", "photo": "", "batch": "",
+            "appointed_on": "2019-04-18", "term_ends": ""}
+
+    for status, ended_on in [("ended", ""), ("active", "2025-06-30")]:
+        response = client.post(url, {**form, "status": status, "ended_on": ended_on})
+        assert response.status_code == 200, status
+        assert response.context["adminform"].form.errors["__all__"] == [
+            "已解聘的通讯员须填写解聘日期，在聘的不填。"], status
+    response = client.post(url, {**form, "status": "ended", "ended_on": "2019-01-01"})
+    assert response.context["adminform"].form.errors["__all__"] == ["解聘日期不能早于聘任日期。"]
+    wang.refresh_from_db()
+    assert (wang.status, wang.ended_on) == (Correspondent.Status.ACTIVE, None)
+
+    response = client.post(url, {**form, "status": "ended", "ended_on": "2025-06-30"})
+    assert response.status_code == 302
+    wang.refresh_from_db()
+    assert (wang.status, wang.ended_on) == (Correspondent.Status.ENDED, dt.date(2025, 6, 30))
 
 
 def test_a_meeting_appoints_several_correspondents_on_its_date(client, publicity_officer):
@@ -73,9 +96,9 @@ def test_a_meeting_appoints_several_correspondents_on_its_date(client, publicity
         "meeting": "红十字信息宣传工作座谈会", "date": "2019-04-18", "note": "",
         **inline("correspondents", [
             {"name": "王记者", "kind": "media", "organisation": "示例日报社", "appointed_on": "", "term_ends": "",
-             "status": "active"},
+             "status": "active", "ended_on": ""},
             {"name": "李志愿", "kind": "volunteer", "organisation": "", "appointed_on": "2019-05-01",
-             "term_ends": "", "status": "active"},
+             "term_ends": "", "status": "active", "ended_on": ""},
         ]),
     })
     assert response.status_code == 302
@@ -335,7 +358,7 @@ def test_leadership_sees_the_publicity_admin_but_cannot_change_it(client, leader
         assert client.get(url).status_code == 403, url
     response = client.post(f"/admin/publicity/correspondent/{wang.pk}/change/", {
         "name": "改名", "kind": "media", "organisation": "", "phone": "", "photo": "", "batch": "",
-        "appointed_on": "2019-04-18", "term_ends": "", "status": "ended",
+        "appointed_on": "2019-04-18", "term_ends": "", "status": "ended", "ended_on": "2025-12-31",
     })
     assert response.status_code == 403
     response = client.post(f"{LEADERBOARD}?year=2025", {"correspondents": [wang.pk], "title": "优秀通讯员",

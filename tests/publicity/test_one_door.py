@@ -184,7 +184,7 @@ def test_a_meeting_cannot_appoint_a_correspondent_whose_term_ends_before_the_mee
     response = client.post("/admin/publicity/appointmentbatch/add/", {
         "meeting": "红十字信息宣传工作座谈会", "date": "2019-04-18", "note": "",
         **inline("correspondents", [{"name": "王记者", "kind": "media", "organisation": "", "appointed_on": "",
-                                     "term_ends": "2019-01-01", "status": "active"}]),
+                                     "term_ends": "2019-01-01", "status": "active", "ended_on": ""}]),
     })
     assert response.status_code == 200
     assert "聘期结束日须晚于聘任日期。" in str(response.context["inline_admin_formsets"][0].formset.errors)
@@ -201,7 +201,7 @@ def test_a_correspondents_past_version_is_shown_but_never_put_back(client, publi
     assert client.get(url).status_code == 200
     response = client.post(url, {"name": "王记者", "kind": "media", "organisation": "", "phone": "13812345678",
                                  "photo": "", "batch": "", "appointed_on": "2019-04-18", "term_ends": "",
-                                 "status": "active"})
+                                 "status": "active", "ended_on": ""})
     assert response.status_code == 403
     wang.refresh_from_db()
     assert wang.phone == "13912345678"

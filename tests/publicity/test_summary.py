@@ -35,7 +35,7 @@ YEAR_2025 = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
 @pytest.fixture
 def year():
     wang = CorrespondentFactory(name="王记者")
-    CorrespondentFactory(name="离任者", status=Correspondent.Status.ENDED)
+    CorrespondentFactory(name="离任者", status=Correspondent.Status.ENDED, ended_on=dt.date(2025, 3, 1))
     CorrespondentFactory(name="任期已满", term_ends=dt.date(2025, 6, 30))
     CorrespondentFactory(name="明年聘任", appointed_on=dt.date(2026, 2, 1))
     national = OutletFactory(name="人民网", level=OutletLevel.NATIONAL)
@@ -85,6 +85,17 @@ def test_correspondents_and_the_top_of_the_leaderboard(year):
     assert [(row["name"], row["placements"], row["points"]) for row in figures["top"]] == [
         ("王记者", 5, Decimal("10.0"))
     ]
+
+
+def test_correspondents_are_counted_as_they_stood_at_the_end_of_the_period(year):
+    # Their appointment ended after 2025: serving at its end. Ended on its last day: not serving at its end.
+    CorrespondentFactory(name="次年离任", status=Correspondent.Status.ENDED, ended_on=dt.date(2026, 1, 10))
+    CorrespondentFactory(name="年末离任", status=Correspondent.Status.ENDED, ended_on=dt.date(2025, 12, 31))
+    assert summary(*YEAR_2025)["correspondents"]["active"] == 2
+    # Mid-2025 the two who left later and the one whose term ran to 30 June were all serving; 离任者 had left.
+    assert summary(dt.date(2025, 4, 1), dt.date(2025, 6, 30))["correspondents"]["active"] == 4
+    # In 2026 the appointment ended in January is over, and the one appointed in February serves.
+    assert summary(dt.date(2026, 1, 1), dt.date(2026, 3, 31))["correspondents"]["active"] == 2
 
 
 def test_wechat_posts_reposts_followers_and_best_rank(year):

@@ -42,7 +42,9 @@ def city_in_2025():
     return periods.year(2025)
 
 
-def test_a_finished_years_figures_stay_when_the_city_changes_afterwards(city_in_2025, django_capture_on_commit_callbacks):
+def test_a_finished_years_figures_stay_when_the_city_changes_afterwards(
+    city_in_2025, django_capture_on_commit_callbacks
+):
     first = built(city_in_2025)
     assert [first.figures["current"][key] for key in STATES] == [2, 1, 2, 2, 2, 1]
 
@@ -79,12 +81,13 @@ def test_a_late_entry_marks_the_report_out_of_date_and_one_click_makes_a_new_ver
 ):
     report = built(city_in_2025)
     with django_capture_on_commit_callbacks(execute=True):
-        ActivityFactory(date=dt.date(2026, 1, 2))  # after the period: the report stays true
+        east = Site.objects.get(name="东湖社区")
+        ActivityFactory(site=east, date=dt.date(2026, 1, 2))  # after the period: the report stays true
     report.refresh_from_db()
     assert report.out_of_date_since is None
 
     with django_capture_on_commit_callbacks(execute=True):
-        ActivityFactory(date=dt.date(2025, 12, 31), participants=7)  # entered late, dated in the period
+        ActivityFactory(site=east, date=dt.date(2025, 12, 31), participants=7)  # entered late, dated in the period
     report.refresh_from_db()
     assert report.out_of_date_since is not None
 

@@ -103,14 +103,14 @@ def test_a_worker_taken_for_lost_that_comes_back_late_stores_nothing(
     report = Report.objects.create(kind=JULY.kind, start=JULY.start, end=JULY.end)
     collect = figures.collect
 
-    def stalled_past_the_time_limit(period):
+    def stalled_past_the_time_limit(period, taken_at=None):
         # While the first worker computes, the sweep takes it for lost and another worker produces the report.
         monkeypatch.setattr(figures, "collect", collect)
         Report.objects.filter(pk=report.pk).update(started_at=timezone.now() - LONG_AGO)
         with django_capture_on_commit_callbacks(execute=True):
             assert reports_requeue_lost() == 1
         assert build_report.apply(args=queued).get() == Report.Status.READY
-        return collect(period)
+        return collect(period, taken_at)
 
     monkeypatch.setattr(figures, "collect", stalled_past_the_time_limit)
     late = report_build(report_id=report.pk, claim="the-first-task")

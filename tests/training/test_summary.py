@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests.training.factories import (
     BaseFactory,
@@ -98,6 +99,30 @@ def test_bases_in_service_standardised_seats_and_money(year):
     assert bases["money"] == Decimal("70000.00")
     since_start = summary(dt.date(2000, 1, 1), dt.date(2025, 12, 31))["bases"]
     assert since_start["money"] == Decimal("75000.50")
+
+
+def test_a_base_that_lost_the_standard_after_the_period_counts_as_standardised_in_it(year):
+    BaseFactory(name="社区教室", seats=30, opened_on=dt.date(2018, 1, 1), standardised=False,
+                standardised_since=dt.date(2020, 1, 1), standardised_until=dt.date(2026, 2, 1))
+    BaseFactory(name="年末摘牌教室", seats=30, opened_on=dt.date(2018, 1, 1), standardised=False,
+                standardised_since=dt.date(2020, 1, 1), standardised_until=dt.date(2025, 12, 31))
+    BaseFactory(name="明年达标基地", seats=30, opened_on=dt.date(2018, 1, 1), standardised=True,
+                standardised_since=dt.date(2026, 1, 15))
+    bases = summary(*YEAR_2025)["bases"]
+    assert (bases["in_service"], bases["standardised"]) == (5, 2)
+    assert summary(dt.date(2026, 2, 1), dt.date(2026, 2, 28))["bases"]["standardised"] == 2
+    assert summary(dt.date(2025, 6, 1), dt.date(2025, 6, 30))["bases"]["standardised"] == 3
+
+
+def test_a_session_marked_held_but_not_yet_begun_is_not_counted(year):
+    now = timezone.now()
+    period = (timezone.localdate() - dt.timedelta(days=10), timezone.localdate() + dt.timedelta(days=30))
+    SessionFactory(status=Session.Status.HELD, headcount=30, starts_at=now - dt.timedelta(days=1),
+                   ends_at=now - dt.timedelta(days=1) + dt.timedelta(hours=3))
+    SessionFactory(status=Session.Status.HELD, headcount=40, starts_at=now + dt.timedelta(days=2),
+                   ends_at=now + dt.timedelta(days=2, hours=3))
+    sessions = summary(*period)["sessions"]
+    assert (sessions["sessions"], sessions["trainees"]) == (1, 30)
 
 
 def test_the_figures_cost_the_same_queries_for_more_rows(year):

@@ -48,7 +48,7 @@ SENTENCES = {
 我会在国家级媒体用稿{{ since.national }}条
 被中国红十字会总会刊用{{ since.headquarters }}条
 在省红十字会系统用稿{{ since.provincial_red_cross }}条
-其中调研文章{{ since.research_articles }}篇
+撰写调研文章{{ since.research_articles }}篇
 省市级媒体用稿{{ since.provincial_municipal }}条
 本市级媒体用稿{{ since.local }}条。
 {{ period }}，
