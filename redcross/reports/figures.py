@@ -26,6 +26,7 @@ from .periods import Period
 
 FLOW, STATE, READING, RANK = "flow", "state", "reading", "rank"
 OPENING = (FLOW, STATE)  # the kinds of figure an opening total can be given for
+SAME_DAYS_A_YEAR_EARLIER = "上年同期"  # how a leader names the same days of last year in a period not yet over
 EARLIEST = date(1900, 1, 1)  # "since the start" of a front with no start date: every record
 # Where "since the start" begins: the field of the branch profile holding each origin's first day.
 ORIGINS = {
@@ -244,7 +245,7 @@ def collect(period: Period, taken_at: datetime | None = None) -> dict:
     return {
         "period": {
             "kind": period.kind, "start": period.start.isoformat(), "end": period.end.isoformat(),
-            "name": period.name, "earlier": earlier_name(earlier) if is_open else earlier.name,
+            "name": period.name, "earlier": SAME_DAYS_A_YEAR_EARLIER if is_open else earlier.name,
             "open": is_open, "counted_to": counted.end.isoformat(),
             "taken_at": timezone.localtime(taken_at).isoformat(timespec="minutes"),
         },
@@ -262,13 +263,6 @@ def collect(period: Period, taken_at: datetime | None = None) -> dict:
             for row in publicity["correspondents"]["top"]
         ],
     }
-
-
-def earlier_name(earlier: Period) -> str:
-    """The same days a year earlier, named: 2025年1月1日至11月29日."""
-    start, end = earlier.start, earlier.end
-    tail = f"{end.month}月{end.day}日" if end.year == start.year else f"{end.year}年{end.month}月{end.day}日"
-    return f"{start.year}年{start.month}月{start.day}日至{tail}"
 
 
 FACT_BY_KEY = {fact.key: fact for fact in FACTS}

@@ -47,14 +47,14 @@ def test_a_figure_with_nothing_recorded_leaves_its_clause_and_its_bracket_out():
 def test_an_open_periods_words_say_to_which_day_it_is_counted():
     data = {
         "period": {"kind": "year", "start": "2026-01-01", "end": "2026-12-31", "name": "2026年",
-                   "earlier": "2025年1月1日至11月29日", "open": True, "counted_to": "2026-11-29",
+                   "earlier": "上年同期", "open": True, "counted_to": "2026-11-29",
                    "taken_at": "2026-11-29T10:05+08:00"},
         "current": {"trainees": 10}, "previous": {"trainees": 8}, "since": {"trainees": 10}, "started": {},
     }
     with translation.override("zh-hans"):
         words = context(data)
     assert words["end"] == "2026年11月29日" and words["period"] == "2026年1月1日至11月29日"
-    assert words["change"]["trainees"] == "由2025年1月1日至11月29日的8人次增至10人次"
+    assert words["change"]["trainees"] == "由上年同期的8人次增至10人次"
 
 
 def test_an_export_made_at_half_past_midnight_is_named_for_that_day(client, projects_officer, monkeypatch):
@@ -67,3 +67,10 @@ def test_an_export_made_at_half_past_midnight_is_named_for_that_day(client, proj
     response = client.post("/admin/projects/site/export/", {"format": "0", "resource": "0", "siteresource_name": "on"})
     assert response.status_code == 200
     assert "2026-11-29" in response["Content-Disposition"]
+
+
+def test_the_monthly_chart_shows_every_month_counted_even_without_training():
+    from redcross.reports.documents.pdf import months_of
+
+    assert months_of({"start": "2025-01-01", "end": "2025-12-31"}) == [f"2025-{n:02d}" for n in range(1, 13)]
+    assert months_of({"start": "2026-01-01", "end": "2026-12-31", "counted_to": "2026-11-29"})[-1] == "2026-11"
