@@ -1,8 +1,10 @@
 """Sign-up with seat limits and a waiting list, the same for a citizen online and for staff in the admin."""
 
+import copy
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -24,29 +26,61 @@ def unique_code() -> str:
             return code
 
 
+class Deferred:
+    """History rows of the records saved under a session's lock, written once the lock is released, so that the
+    lock is held for as few statements as possible (sign-ups for a popular session queue on it)."""
+
+    def __init__(self):
+        self.rows: list[tuple[models.Model, bool]] = []
+
+    def save(self, record: models.Model, **kwargs) -> None:
+        update = record.pk is not None
+        record.skip_history_when_saving = True
+        try:
+            record.save(**kwargs)
+        finally:
+            del record.skip_history_when_saving
+        self.rows.append((copy.copy(record), update))
+
+    def write(self) -> None:
+        for record, update in self.rows:
+            type(record).history.bulk_history_create([record], update=update)
+        self.rows.clear()
+
+
 def _locked(session: Session) -> Session:
     # The session row is the lock: sign-ups for one session are counted one at a time.
     return Session.objects.select_for_update().select_related("course").get(pk=session.pk)
 
 
-def _sync_full(session: Session, by=None) -> None:
+def _sync_full(session: Session, by=None, *, confirmed: int | None = None, later: Deferred | None = None) -> None:
     """Free seats go to the people waiting, earliest first; then an open session with every seat taken reads
-    “full”, and “open” again once a seat is free. Needs the session's lock."""
+    “full”, and “open” again once a seat is free. Needs the session's lock. `confirmed` is the number of confirmed
+    seats when the caller has just counted them."""
     if session.status in (Session.Status.CANCELLED, Session.Status.HELD):
         return
-    free = session.seats - selectors.confirmed_count(session)
+    if confirmed is None:
+        confirmed = selectors.confirmed_count(session)
+    free = session.seats - confirmed
     if free > 0:
         for waiting in session.registrations.select_for_update().filter(status=Status.WAITING).order_by(
                 "created_at", "pk")[:free]:
             waiting.status = Status.CONFIRMED
             waiting._history_user = by
-            waiting.save(update_fields=["status"])
+            if later is None:
+                waiting.save(update_fields=["status"])
+            else:
+                later.save(waiting, update_fields=["status"])
+            confirmed += 1
     if session.status not in (Session.Status.OPEN, Session.Status.FULL):
         return
-    status = Session.Status.FULL if selectors.confirmed_count(session) >= session.seats else Session.Status.OPEN
+    status = Session.Status.FULL if confirmed >= session.seats else Session.Status.OPEN
     if status != session.status:
         session.status = status
-        session.save(update_fields=["status"])
+        if later is None:
+            session.save(update_fields=["status"])
+        else:
+            later.save(session, update_fields=["status"])
 
 
 def _already_signed_up() -> ValidationError:
@@ -69,11 +103,13 @@ def _refuse_twice(session: Session, trainee: Trainee) -> None:
 
 
 def _register(
-    session: Session, trainee: Trainee, *, now, public: bool, consent_at=None, by=None, note: str = ""
+    session: Session, trainee: Trainee, *, now, public: bool, consent_at=None, by=None, note: str = "",
+    code: str = "", later: Deferred | None = None,
 ) -> Registration:
     """Confirmed while seats remain, otherwise on the waiting list; never twice for one trainee. Needs the lock.
 
-    `note` goes into the registration's history for staff to read (a resident ID number that was not kept).
+    `note` goes into the registration's history for staff to read (a resident ID number that was not kept). With
+    `later`, the history rows wait until the caller has released the lock.
     """
     if public:
         if session.registrations.filter(trainee=trainee).exclude(status=Status.CANCELLED).exists():
@@ -82,20 +118,23 @@ def _register(
         _refuse_twice(session, trainee)
     confirmed = selectors.confirmed_count(session)
     registration = Registration(
-        session=session, trainee=trainee, code=unique_code(), consent_at=consent_at, created_at=now, added_by=by,
-        status=Status.CONFIRMED if confirmed < session.seats else Status.WAITING,
+        session=session, trainee=trainee, code=code or unique_code(), consent_at=consent_at, created_at=now,
+        added_by=by, status=Status.CONFIRMED if confirmed < session.seats else Status.WAITING,
     )
     registration._history_user = by
     if note:
         registration._change_reason = note[:100]
     try:
         with transaction.atomic():
-            registration.save()
+            if later is None:
+                registration.save()
+            else:
+                later.save(registration)
     except IntegrityError as error:
         raise (_already_signed_up() if public else ValidationError(
             _("%(name)s is already registered for this session.") % {"name": trainee.name}, code="duplicate"
         )) from error
-    _sync_full(session)
+    _sync_full(session, confirmed=confirmed + (registration.status == Status.CONFIRMED), later=later)
     return registration
 
 
@@ -119,17 +158,27 @@ def registration_create(*, session: Session, person: SignUp, consent: bool, now=
             {"consent": _("Please agree to the use of your personal information for this training.")}
         )
     now = now or timezone.now()
+    # Everything that needs no lock is done before taking it: the checks, the trainee and the code.
+    _signup_refusal(session, person, now)
+    trainee = trainee_for(person)
+    note = _resident_id_note(person) if resident_id_differs(trainee, person) else ""
+    code, later = unique_code(), Deferred()
     with transaction.atomic():
         session = _locked(session)
-        if not session.signup_open(now):
-            raise ValidationError(_("Sign-up for this session is closed."), code="signup_closed")
-        if session.course.certifies and not person.resident_id.strip():
-            raise ValidationError(
-                {"resident_id": _("This course leads to a certificate: please give your resident ID number.")}
-            )
-        trainee = trainee_for(person)
-        note = _resident_id_note(person) if resident_id_differs(trainee, person) else ""
-        return _register(session, trainee, now=now, public=True, consent_at=now, note=note)
+        _signup_refusal(session, person, now)
+        registration = _register(session, trainee, now=now, public=True, consent_at=now, note=note, code=code,
+                                 later=later)
+    later.write()
+    return registration
+
+
+def _signup_refusal(session: Session, person: SignUp, now) -> None:
+    if not session.signup_open(now):
+        raise ValidationError(_("Sign-up for this session is closed."), code="signup_closed")
+    if session.course.certifies and not person.resident_id.strip():
+        raise ValidationError(
+            {"resident_id": _("This course leads to a certificate: please give your resident ID number.")}
+        )
 
 
 def registration_add_by_staff(

@@ -1,0 +1,36 @@
+"""The session's row lock is held for as few statements as possible: the trainee, the code and the history rows are
+written outside it, so that a crowd signing up for one session queues only on the seat count."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.training.factories import SessionFactory, mobile
+from training.models import Registration
+from training.services import SignUp, registration_create
+
+pytestmark = pytest.mark.django_db
+
+
+def statements(session, n: int) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        registration_create(session=session, person=SignUp(name=f"市民{n}", mobile=mobile(900 + n)), consent=True)
+    return [query["sql"] for query in queries.captured_queries]
+
+
+def test_nothing_but_the_seat_count_and_the_registration_is_written_under_the_lock():
+    session = SessionFactory(seats=1)
+    for n, expected in enumerate([Registration.Status.CONFIRMED, Registration.Status.WAITING]):
+        sql = statements(session, n)
+        locked = next(index for index, text in enumerate(sql) if "FOR UPDATE" in text)
+        released = max(index for index, text in enumerate(sql) if text.startswith("RELEASE SAVEPOINT"))
+        under_lock = sql[locked:released]
+        assert not any('"training_historical' in text for text in under_lock)
+        assert not any('INSERT INTO "training_trainee"' in text for text in under_lock)
+        assert any('INSERT INTO "training_registration"' in text for text in under_lock)
+        assert len(under_lock) <= 10, "\n".join(under_lock)
+        registration = Registration.objects.get(trainee__name=f"市民{n}")
+        assert registration.status == expected
+        assert registration.history.count() == 1  # written once the lock was released
+    session.refresh_from_db()
+    assert session.status == "full" and session.history.filter(status="full").exists()
