@@ -48,13 +48,21 @@ def sites_for_public(*, facility_kind: FacilityKind | None = None) -> QuerySet[S
     if facility_kind is not None:
         in_kind = Facility.objects.filter(in_service_on(timezone.localdate()), kind=facility_kind)
         sites = sites.filter(pk__in=in_kind.values("site"))
-    return sites.order_by("name")
+    return sites.order_by("town", "name", "pk")
 
 
 def facility_kinds_in_use() -> QuerySet[FacilityKind]:
     return FacilityKind.objects.filter(
         in_service_on(timezone.localdate(), "facilities__"), facilities__site__published=True
     ).distinct().order_by("order", "name")
+
+
+def site_of_activities(pk) -> Site | None:
+    """The published site whose activities a citizen asks for, or None for anything else."""
+    try:
+        return Site.objects.filter(published=True).only("pk", "name").get(pk=int(pk))
+    except (TypeError, ValueError, Site.DoesNotExist):
+        return None
 
 
 def site_for_public(pk: int) -> Site:
@@ -79,13 +87,14 @@ def site_for_public(pk: int) -> Site:
     )
 
 
-def latest_activities_at(site: Site) -> list[Activity]:
-    return list(published_activities().filter(site=site).order_by("-date", "-pk")[:LATEST_ACTIVITIES])
+def latest_activities_at(site: Site, limit: int = LATEST_ACTIVITIES) -> list[Activity]:
+    return list(published_activities().filter(site=site).order_by("-date", "-pk")[:limit])
 
 
-def activities_for_public() -> QuerySet[Activity]:
+def activities_for_public(*, site: Site | None = None) -> QuerySet[Activity]:
+    activities = published_activities() if site is None else published_activities().filter(site=site)
     return (
-        published_activities()
+        activities
         .select_related("site")
         .prefetch_related(Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")))
         .order_by("-date", "-pk")

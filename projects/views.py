@@ -1,12 +1,14 @@
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
+
+from redcross.paging import page_of
 
 from . import selectors
 from .models import Site
 
 ACTIVITIES_PER_PAGE = 10
+SITES_PER_PAGE = 10
 
 
 @require_safe
@@ -15,7 +17,7 @@ def site_list(request):
     kind_id = request.GET.get("kind", "").strip()
     chosen = next((kind for kind in kinds if str(kind.pk) == kind_id), None)
     return render(request, "projects/site_list.html", {
-        "sites": selectors.sites_for_public(facility_kind=chosen),
+        "page": page_of(request, selectors.sites_for_public(facility_kind=chosen), SITES_PER_PAGE),
         "kinds": kinds,
         "chosen": chosen,
         "unknown_kind": bool(kind_id) and chosen is None,
@@ -28,16 +30,22 @@ def site_detail(request, pk: int):
         site = selectors.site_for_public(pk)
     except Site.DoesNotExist as error:
         raise Http404 from error
-    return render(
-        request, "projects/site_detail.html",
-        {"site": site, "activities": selectors.latest_activities_at(site)},
-    )
+    # One more than is shown tells whether the full list has more to offer.
+    activities = selectors.latest_activities_at(site, selectors.LATEST_ACTIVITIES + 1)
+    return render(request, "projects/site_detail.html", {
+        "site": site,
+        "activities": activities[:selectors.LATEST_ACTIVITIES],
+        "more_activities": len(activities) > selectors.LATEST_ACTIVITIES,
+    })
 
 
 @require_safe
 def activity_list(request):
-    page = Paginator(selectors.activities_for_public(), ACTIVITIES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "projects/activity_list.html", {"page": page})
+    site = selectors.site_of_activities(request.GET["site"]) if "site" in request.GET else None
+    page = page_of(request, selectors.activities_for_public(site=site), ACTIVITIES_PER_PAGE)
+    return render(request, "projects/activity_list.html", {
+        "page": page, "site": site, "unknown_site": "site" in request.GET and site is None,
+    })
 
 
 @require_safe

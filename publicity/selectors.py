@@ -16,6 +16,12 @@ def published_articles(now=None) -> QuerySet[Article]:
     return Article.objects.filter(published=True, published_at__lte=now or timezone.now())
 
 
+def news_for_public(*, category: str = "") -> QuerySet[Article]:
+    """The news list, newest first, in one category or all."""
+    articles = published_articles().defer("body").order_by("-published_at", "-pk")
+    return articles.filter(category=category) if category else articles
+
+
 def neighbours(article: Article) -> tuple[Article | None, Article | None]:
     """The article published just before this one and the one just after."""
     articles = published_articles().only("pk", "title", "published_at")

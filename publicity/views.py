@@ -1,6 +1,7 @@
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
+
+from redcross.paging import page_of
 
 from . import selectors
 from .models import Article
@@ -11,14 +12,12 @@ ARTICLES_PER_PAGE = 10
 @require_safe
 def article_list(request):
     category = request.GET.get("category", "")
-    articles = selectors.published_articles().defer("body")
-    if category in Article.Category.values:
-        articles = articles.filter(category=category)
-    else:
+    if category not in Article.Category.values:
         category = ""
-    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "publicity/article_list.html", {
-        "page": page, "category": category, "categories": Article.Category.choices,
+        "page": page_of(request, selectors.news_for_public(category=category), ARTICLES_PER_PAGE),
+        "category": category,
+        "categories": Article.Category.choices,
     })
 
 

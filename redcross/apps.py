@@ -1,6 +1,6 @@
 from django.apps import AppConfig, apps
 from django.db import models
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
 
@@ -35,12 +35,16 @@ class RedcrossConfig(AppConfig):
     verbose_name = _("Branch")
 
     def ready(self):
-        from . import roles
+        from . import pagecache, roles
         from .validators import RecordIdConverter, SignedValueConverter, UrlSafeTokenConverter
 
         # Models added by later migrations join the roles' permissions on every migrate.
         post_migrate.connect(roles.sync_after_migrate, dispatch_uid="redcross.roles.sync")
         guard_text_fields()
+        # Any change to what a public page shows leaves the cached pages behind.
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(pagecache.content_changed, dispatch_uid="redcross.pagecache")
+        post_migrate.connect(pagecache.migrated, dispatch_uid="redcross.pagecache.migrated")
         # The apps' URLs take IDs and tokens only in these shapes, so that nothing else reaches the database.
         register_converter(RecordIdConverter, "id")
         register_converter(UrlSafeTokenConverter, "token")

@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Innermost, so that every middleware above adds its headers and cookies to a cached page as to any other.
+    "redcross.pagecache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "redcross.urls"
@@ -137,6 +139,11 @@ else:
     CELERY_RESULT_BACKEND = "cache+memory://"
     CELERY_TASK_ALWAYS_EAGER = True
     CELERY_TASK_EAGER_PROPAGATES = True
+
+# Anonymous visitors' public pages are served from the cache (redcross/pagecache.py) for at most this many seconds;
+# staff changes show at once. 0 turns it off; off by default without Redis (each process would keep its own cache)
+# and with DEBUG (templates being edited).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300" if REDIS_URL and not DEBUG else "0"))
 
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"

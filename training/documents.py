@@ -4,6 +4,7 @@ WeasyPrint lays out HTML templates from templates/training/pdf/ with the system'
 (Debian package fonts-noto-cjk). Nothing is fetched from the network: the only resources are data: URIs.
 """
 
+import threading
 from collections.abc import Callable, Iterable
 
 import segno
@@ -42,7 +43,24 @@ def render_pdf(template: str, context: dict) -> bytes:
     from weasyprint.urls import URLFetcher
 
     # The document must not depend on the network (nor leak to it): only inline data may be loaded.
-    return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf()
+    document = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"}))
+    return document.write_pdf(font_config=font_config())
+
+
+_fonts = threading.local()
+
+
+def font_config():
+    """This thread's WeasyPrint font configuration, made once and reused by every document it renders.
+
+    Without one, each document builds its own fontconfig configuration and Pango font map and loads the
+    CJK fonts again. Pango font maps are not shared between threads, hence one per thread.
+    """
+    if not hasattr(_fonts, "config"):
+        from weasyprint.text.fonts import FontConfiguration
+
+        _fonts.config = FontConfiguration()
+    return _fonts.config
 
 
 def qr_data_uri(url: str) -> str:

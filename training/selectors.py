@@ -8,6 +8,9 @@ from django.utils import timezone
 from .models import Base, Registration, Session
 
 EARTH_RADIUS_KM = 6371.0
+SESSIONS_PER_BASE_CARD = 3
+SESSIONS_ON_BASE_PAGE = 5
+BASES_IN_FILTER = 20
 CONFIRMED = Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED))
 
 
@@ -26,9 +29,9 @@ def upcoming_public_sessions(now=None) -> QuerySet[Session]:
 
 
 def bases_for_public(*, latitude: float | None = None, longitude: float | None = None) -> QuerySet[Base]:
-    """Published bases with their upcoming public sessions; nearest first when a position is given."""
+    """Published bases with their next few upcoming public sessions; nearest first when a position is given."""
     bases = Base.objects.filter(published=True).prefetch_related(
-        Prefetch("sessions", queryset=upcoming_public_sessions(), to_attr="upcoming")
+        Prefetch("sessions", queryset=upcoming_public_sessions()[:SESSIONS_PER_BASE_CARD], to_attr="upcoming")
     )
     if latitude is None or longitude is None:
         return bases.order_by("name")
@@ -48,11 +51,21 @@ def bases_for_public(*, latitude: float | None = None, longitude: float | None =
 
 
 def base_for_public(pk: int) -> Base:
+    """A published base with its next upcoming public sessions, one more than its page shows (to tell whether
+    the list of sessions has more)."""
+    upcoming = upcoming_public_sessions()[:SESSIONS_ON_BASE_PAGE + 1]
     return (
         Base.objects.filter(published=True)
-        .prefetch_related("equipment", Prefetch("sessions", queryset=upcoming_public_sessions(), to_attr="upcoming"))
+        .prefetch_related("equipment", Prefetch("sessions", queryset=upcoming, to_attr="upcoming"))
         .get(pk=pk)
     )
+
+
+def bases_to_filter_sessions() -> list[Base] | None:
+    """The published bases to offer in the sessions' filter, by name; None when there are too many for a list
+    on a phone (a citizen then picks a base from the bases' list, nearest first)."""
+    bases = list(Base.objects.filter(published=True).only("pk", "name").order_by("name")[:BASES_IN_FILTER + 1])
+    return bases if len(bases) <= BASES_IN_FILTER else None
 
 
 def public_sessions() -> QuerySet[Session]:

@@ -12,11 +12,14 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
 from redcross.masking import mask_name, mask_phone
+from redcross.paging import page_of
 
 from . import selectors, services
 from .forms import CertificateCheckForm, SessionFilterForm, SignUpForm
 from .models import Base, Certificate, Registration, Session
 
+BASES_PER_PAGE = 10
+SESSIONS_PER_PAGE = 10
 REGISTRATION_SALT = "training.registration"
 # A sign-up's page lives a year after the sign-up; its cancel link only until the session begins.
 REGISTRATION_LINK_MAX_AGE = timedelta(days=366)
@@ -50,7 +53,9 @@ def base_list(request):
     located = latitude is not None and longitude is not None and -90 <= latitude <= 90 and -180 <= longitude <= 180
     bases = selectors.bases_for_public(latitude=latitude if located else None, longitude=longitude if located else None)
     return render(request, "training/base_list.html", {
-        "bases": bases, "located": located, "bad_location": ("lat" in request.GET) and not located,
+        "page": page_of(request, bases, BASES_PER_PAGE),
+        "located": located,
+        "bad_location": ("lat" in request.GET) and not located,
     })
 
 
@@ -60,19 +65,30 @@ def base_detail(request, pk: int):
         base = selectors.base_for_public(pk)
     except Base.DoesNotExist as error:
         raise Http404 from error
-    return render(request, "training/base_detail.html", {"base": base})
+    return render(request, "training/base_detail.html", {
+        "base": base,
+        "sessions": base.upcoming[:selectors.SESSIONS_ON_BASE_PAGE],
+        "more_sessions": len(base.upcoming) > selectors.SESSIONS_ON_BASE_PAGE,
+    })
 
 
 @require_safe
 def session_list(request):
     form = SessionFilterForm(request.GET or None)
     sessions = selectors.upcoming_public_sessions()
+    chosen_base = None
     if form.is_valid():
         if form.cleaned_data["course"]:
             sessions = sessions.filter(course=form.cleaned_data["course"])
         if form.cleaned_data["base"]:
-            sessions = sessions.filter(base=form.cleaned_data["base"])
-    return render(request, "training/session_list.html", {"sessions": sessions, "form": form})
+            chosen_base = form.cleaned_data["base"]
+            sessions = sessions.filter(base=chosen_base)
+    return render(request, "training/session_list.html", {
+        "page": page_of(request, sessions, SESSIONS_PER_PAGE),
+        "form": form,
+        "bases": selectors.bases_to_filter_sessions(),
+        "chosen_base": chosen_base,
+    })
 
 
 def _session_or_404(pk: int) -> Session:

@@ -12,6 +12,7 @@
       var url = new URL(window.location.href);
       url.searchParams.set("lat", position.coords.latitude.toFixed(5));
       url.searchParams.set("lng", position.coords.longitude.toFixed(5));
+      url.searchParams.delete("page");  // the nearest come first: start again at page 1
       window.location.assign(url.toString());
     }, function () {
       button.disabled = false;

@@ -2,10 +2,17 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.pages import no_horizontal_scroll
-from tests.training.factories import BaseFactory, CertificateFactory, SessionFactory, TraineeFactory
+from tests.training.factories import (
+    BaseFactory,
+    CertificateFactory,
+    FirstAiderCourseFactory,
+    SessionFactory,
+    TraineeFactory,
+)
 from training.models import Registration
 
 
@@ -67,3 +74,34 @@ def test_an_employer_checks_a_certificate_on_a_phone(live_server, page, transact
     page.get_by_label("持证人姓名").fill("王小")
     page.get_by_role("button", name="查询").click()
     expect(page.get_by_role("status")).to_contain_text("没有与该编号和姓名相符的证书")
+
+
+def test_a_citizen_pages_through_upcoming_sessions_on_a_phone(live_server, page, transactional_db, csp_violations):
+    soon = timezone.now() + dt.timedelta(days=2)
+    course = FirstAiderCourseFactory()
+    for n in range(15):
+        SessionFactory(course=course, title=f"第{n + 1:02d}期救护员培训", starts_at=soon + dt.timedelta(days=n))
+    SessionFactory(title="普及课")
+
+    page.goto(live_server.url + f"/training/sessions/?course={course.pk}")
+    cards = page.locator(".card__title")
+    expect(cards).to_have_count(10)
+    expect(cards.first).to_have_text("第01期救护员培训")
+    pager = page.get_by_role("navigation", name="分页")
+    expect(pager.locator("[aria-current=page]")).to_have_text("第 1 页 / 共 2 页")
+    assert no_horizontal_scroll(page)
+
+    pager.get_by_role("link", name=re.compile("下一页")).click()
+    expect(page).to_have_url(re.compile(rf"course={course.pk}&page=2$"))
+    expect(cards).to_have_count(5)
+    expect(cards.first).to_have_text("第11期救护员培训")
+    expect(page.get_by_text("普及课")).to_have_count(0)
+    expect(pager.locator("[aria-current=page]")).to_have_text("第 2 页 / 共 2 页")
+    assert no_horizontal_scroll(page)
+
+    pager.get_by_role("link", name=re.compile("上一页")).click()
+    expect(page).to_have_url(re.compile(rf"course={course.pk}&page=1$"))
+    expect(cards.first).to_have_text("第01期救护员培训")
+    page.go_back()
+    expect(cards.first).to_have_text("第11期救护员培训")
+    assert csp_violations == []

@@ -53,16 +53,19 @@ def _locked(session: Session) -> Session:
     return Session.objects.select_for_update().select_related("course").get(pk=session.pk)
 
 
-def _sync_full(session: Session, by=None, *, confirmed: int | None = None, later: Deferred | None = None) -> None:
+def _sync_full(
+    session: Session, by=None, *, confirmed: int | None = None, later: Deferred | None = None,
+    nobody_waiting: bool = False,
+) -> None:
     """Free seats go to the people waiting, earliest first; then an open session with every seat taken reads
     “full”, and “open” again once a seat is free. Needs the session's lock. `confirmed` is the number of confirmed
-    seats when the caller has just counted them."""
+    seats when the caller has just counted them; `nobody_waiting` when the caller knows the list is empty."""
     if session.status in (Session.Status.CANCELLED, Session.Status.HELD):
         return
     if confirmed is None:
         confirmed = selectors.confirmed_count(session)
     free = session.seats - confirmed
-    if free > 0:
+    if free > 0 and not nobody_waiting:
         for waiting in session.registrations.select_for_update().filter(status=Status.WAITING).order_by(
                 "created_at", "pk")[:free]:
             waiting.status = Status.CONFIRMED
@@ -134,7 +137,9 @@ def _register(
         raise (_already_signed_up() if public else ValidationError(
             _("%(name)s is already registered for this session.") % {"name": trainee.name}, code="duplicate"
         )) from error
-    _sync_full(session, confirmed=confirmed + (registration.status == Status.CONFIRMED), later=later)
+    # A free seat was taken: nobody was waiting, since free seats always go to the waiting list first.
+    taken = registration.status == Status.CONFIRMED
+    _sync_full(session, confirmed=confirmed + taken, later=later, nobody_waiting=taken)
     return registration
 
 
