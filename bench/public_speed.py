@@ -88,7 +88,8 @@ def prepare(env: dict, options) -> None:
 def start_gunicorn(env: dict, options) -> subprocess.Popen:
     server = subprocess.Popen(  # noqa: S603  (our own interpreter)
         [PYTHON, "-m", "gunicorn", "redcross.wsgi:application", "--chdir", str(ROOT), "--workers", "2",
-         "--bind", f"127.0.0.1:{options.port}", "--timeout", "300", "--log-level", "warning"],
+         "--threads", str(options.threads), "--bind", f"127.0.0.1:{options.port}", "--timeout", "300",
+         "--log-level", "warning"],
         cwd=ROOT, env=env,
     )
     for _ in range(60):
@@ -203,6 +204,8 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page")
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--port", type=int, default=8099)
+    parser.add_argument("--threads", type=int, default=4,
+                        help="gunicorn threads per worker (1: sync workers), as the README's deployment runs it")
     parser.add_argument("--no-seed", action="store_true", help="keep the data already in the bench's database")
     parser.add_argument("--people", type=int, default=30, help="people on the roster and certificates")
     parser.add_argument("--people-crowd", type=int, default=50, help="simultaneous sign-ups")
@@ -238,7 +241,8 @@ def main():
 
 
 def print_table(rows, bare: dict, options) -> None:
-    print(f"\nscale {options.scale}, gunicorn 2 workers, DEBUG=0, Redis cache, CONN_MAX_AGE=600, "
+    print(f"\nscale {options.scale}, gunicorn 2 workers × {options.threads} threads, DEBUG=0, Redis cache, "
+          "CONN_MAX_AGE=600, "
           f"wrk -t2 -c{options.connections} -d{options.duration}s; KB as served (the portal does not compress "
           "HTML: no GZipMiddleware, compression is the proxy's) and gzip -6; queries: first/second request")
     header = ("page", "scale", "req/s", "bare req/s", "ratio", "p50 ms", "p95 ms", "KB", "gz KB", "queries", "errors")

@@ -6,6 +6,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
@@ -167,10 +168,9 @@ def registration_cancel(request, token: str):
     }, status=200 if cancelled or can_cancel else 410)
 
 
-@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def certificate_check(request):
-    if request.method in ("GET", "HEAD"):
+    if request.method in ("GET", "HEAD"):  # the empty form: the same for everyone, served from the page cache
         return render(request, "training/certificate_check.html", {"form": CertificateCheckForm()})
     if limited(request, "training.certificate_check", settings.RATELIMIT_CERTIFICATE_CHECK):
         return too_many(request)
@@ -180,7 +180,9 @@ def certificate_check(request):
         data = form.cleaned_data
         certificate = services.certificate_lookup(number=data["number"], name=data["name"])
         result = {"found": certificate is not None, "certificate": certificate}
-    return render(request, "training/certificate_check.html", {"form": form, "result": result})
+    response = render(request, "training/certificate_check.html", {"form": form, "result": result})
+    add_never_cache_headers(response)  # a certificate's holder, for this visitor only
+    return response
 
 
 @never_cache

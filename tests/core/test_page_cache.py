@@ -345,3 +345,29 @@ def test_a_stored_page_replays_no_cookie(test_pages):
     assert renders == ["/"]
     assert set(second.cookies) == {"csrftoken"}
     assert second.cookies["csrftoken"].value != first.cookies["csrftoken"].value
+
+
+def test_the_certificate_check_form_is_cached_and_its_answer_never_is():
+    from tests.training.factories import CertificateFactory, TraineeFactory
+
+    from django.core.cache import cache
+
+    def stored_pages() -> int:
+        return len(cache._cache.get_client().keys("*pagecache:page:*"))
+
+    certificate = CertificateFactory(trainee=TraineeFactory(name="周建华"))
+    Client().get("/training/certificates/")
+    assert stored_pages() == 1
+    visitor = Client(enforce_csrf_checks=True)
+    page = from_cache("/training/certificates/", visitor=visitor)
+    answer = visitor.post("/training/certificates/", {"number": certificate.number, "name": "周建华",
+                                                      "csrfmiddlewaretoken": token_of(page)})
+    assert answer.status_code == 200 and "no-store" in answer["Cache-Control"]
+    assert certificate.number in answer.content.decode() and stored_pages() == 1
+    assert certificate.number not in Client().get("/training/certificates/").content.decode()
+
+
+def test_the_cache_keeps_one_redis_client_per_pool():
+    from django.core.cache import cache
+
+    assert cache._cache.get_client() is cache._cache.get_client(write=True)
