@@ -348,9 +348,9 @@ def test_a_stored_page_replays_no_cookie(test_pages):
 
 
 def test_the_certificate_check_form_is_cached_and_its_answer_never_is():
-    from tests.training.factories import CertificateFactory, TraineeFactory
-
     from django.core.cache import cache
+
+    from tests.training.factories import CertificateFactory, TraineeFactory
 
     def stored_pages() -> int:
         return len(cache._cache.get_client().keys("*pagecache:page:*"))
