@@ -72,7 +72,7 @@ def test_redis_url_makes_redis_the_broker_result_backend_and_cache():
     broker, backend, eager, cache, conn_max_age = json.loads(result.stdout)
     assert broker == backend == "redis://127.0.0.1:6379/3"
     assert eager is False
-    assert cache == "django.core.cache.backends.redis.RedisCache"
+    assert cache == "redcross.redis_cache.SharedClientRedisCache"
     assert conn_max_age > 0
 
 
