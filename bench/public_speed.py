@@ -176,13 +176,22 @@ def documents(options) -> list[str]:
 
 
 def crowd(options) -> str:
+    """A new session of 40 seats, a fortnight ahead, for each run: every run's crowd meets the same empty session."""
+    import datetime as dt
+
+    from django.utils import timezone
+
     from training.models import Registration, Session
 
-    opened = [session for session in Session.objects.filter(status=Session.Status.OPEN) if session.signup_open()]
-    if not opened:
-        return "crowd sign-up: no session open for sign-up in the data"
-    session = max(opened, key=lambda session: session.seats - session.registrations.filter(
-        status=Registration.Status.CONFIRMED).count())
+    model = Session.objects.filter(public_signup=True, course__certifies=False).select_related("course").last()
+    if model is None:
+        return "crowd sign-up: no session to copy in the data"
+    starts = timezone.now().replace(microsecond=0) + dt.timedelta(days=14)
+    session = Session.objects.create(
+        course=model.course, base=model.base, venue=model.venue, starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=3), audience=model.audience, seats=40, public_signup=True,
+        status=Session.Status.OPEN,
+    )
 
     def confirmed() -> int:
         return session.registrations.filter(status=Registration.Status.CONFIRMED).count()
