@@ -5,7 +5,7 @@ import copy
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -115,11 +115,17 @@ def _register(
     `later`, the history rows wait until the caller has released the lock.
     """
     if public:
-        if session.registrations.filter(trainee=trainee).exclude(status=Status.CANCELLED).exists():
+        # One query under the lock: this person's live sign-ups for the session, and the seats taken.
+        counts = session.registrations.aggregate(
+            mine=Count("pk", filter=Q(trainee=trainee) & ~Q(status=Status.CANCELLED)),
+            confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
+        )
+        if counts["mine"]:
             raise _already_signed_up()
+        confirmed = counts["confirmed"]
     else:
         _refuse_twice(session, trainee)
-    confirmed = selectors.confirmed_count(session)
+        confirmed = selectors.confirmed_count(session)
     registration = Registration(
         session=session, trainee=trainee, code=code or unique_code(), consent_at=consent_at, created_at=now,
         added_by=by, status=Status.CONFIRMED if confirmed < session.seats else Status.WAITING,
