@@ -4,7 +4,6 @@ WeasyPrint lays out HTML templates from templates/training/pdf/ with the system'
 (Debian package fonts-noto-cjk). Nothing is fetched from the network: the only resources are data: URIs.
 """
 
-import threading
 from collections.abc import Callable, Iterable
 
 import segno
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from redcross.masking import mask_phone, mask_resident_id
 from redcross.models import BranchProfile
+from redcross.pdf import pdf_bytes
 
 from .models import Certificate, Registration, Session
 
@@ -38,29 +38,7 @@ def render_pdf(template: str, context: dict) -> bytes:
         **context,
     }
     html = render_to_string(template, context)
-    # Imported here: WeasyPrint is slow to load and logs as it does, and only PDF downloads need it.
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
-
-    # The document must not depend on the network (nor leak to it): only inline data may be loaded.
-    document = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"}))
-    return document.write_pdf(font_config=font_config())
-
-
-_fonts = threading.local()
-
-
-def font_config():
-    """This thread's WeasyPrint font configuration, made once and reused by every document it renders.
-
-    Without one, each document builds its own fontconfig configuration and Pango font map and loads the
-    CJK fonts again. Pango font maps are not shared between threads, hence one per thread.
-    """
-    if not hasattr(_fonts, "config"):
-        from weasyprint.text.fonts import FontConfiguration
-
-        _fonts.config = FontConfiguration()
-    return _fonts.config
+    return pdf_bytes(html)
 
 
 def qr_data_uri(url: str) -> str:

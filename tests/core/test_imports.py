@@ -6,10 +6,7 @@ import sys
 import threading
 from pathlib import Path
 
-import pytest
-
-from redcross.reports.documents import pdf as report_pdf
-from training import documents as training_documents
+from redcross import pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 LOAD_URLCONF = """
@@ -31,11 +28,10 @@ def test_loading_the_urlconf_does_not_import_weasyprint():
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.parametrize("module", [training_documents, report_pdf], ids=["training", "reports"])
-def test_documents_of_one_thread_share_one_font_configuration(module):
-    assert module.font_config() is module.font_config()
+def test_documents_of_one_thread_share_one_font_configuration():
+    assert pdf.font_config() is pdf.font_config()
     other_thread = []
-    worker = threading.Thread(target=lambda: other_thread.append(module.font_config()))
+    worker = threading.Thread(target=lambda: other_thread.append(pdf.font_config()))
     worker.start()
     worker.join()
-    assert other_thread[0] is not module.font_config()
+    assert other_thread[0] is not pdf.font_config()

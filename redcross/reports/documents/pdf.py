@@ -1,6 +1,5 @@
 """The PDF report: the Word text, the figures table and three charts, with Chinese glyphs embedded."""
 
-import threading
 from datetime import date, timedelta
 
 from django.template.loader import render_to_string
@@ -8,6 +7,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from redcross.choices import FundingSource
+from redcross.pdf import pdf_bytes
 
 from .. import labels
 from ..figures import FRONTS
@@ -55,23 +55,4 @@ def render(data: dict, texts: dict[str, str], made_at) -> bytes:
             "table_heading": labels.TABLE_HEADING,
             "charts_heading": labels.CHARTS_HEADING,
         })
-    # Imported here, not with the URLconf: WeasyPrint is slow to load and only the report's PDF needs it.
-    from weasyprint import HTML
-
-    return HTML(string=html).write_pdf(font_config=font_config())
-
-
-_fonts = threading.local()
-
-
-def font_config():
-    """This thread's WeasyPrint font configuration, made once and reused by every report it renders.
-
-    Without one, each document builds its own fontconfig configuration and Pango font map and loads the
-    CJK fonts again. Pango font maps are not shared between threads, hence one per thread.
-    """
-    if not hasattr(_fonts, "config"):
-        from weasyprint.text.fonts import FontConfiguration
-
-        _fonts.config = FontConfiguration()
-    return _fonts.config
+    return pdf_bytes(html)
