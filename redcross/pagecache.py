@@ -65,6 +65,16 @@ def _new_version() -> int:
 # VERSION_MEMO_SECONDS.
 VERSION_MEMO_SECONDS = 1.0
 _memo = {"version": None, "until": 0.0}
+# Pages of the remembered version this process has already read from Redis: served again without a round trip.
+# A new version empties it; it holds at most LOCAL_PAGES pages (a few megabytes).
+LOCAL_PAGES = 256
+_local_pages: dict[str, dict] = {}
+
+
+def forget_local() -> None:
+    """Forget what this process remembers (the version and its pages), as after Redis was emptied."""
+    _memo["version"] = None
+    _local_pages.clear()
 
 
 def content_version() -> int:
@@ -72,6 +82,8 @@ def content_version() -> int:
     if _memo["version"] is not None and now < _memo["until"]:
         return _memo["version"]
     version = cache.get_or_set(VERSION_KEY, _new_version, timeout=None)
+    if version != _memo["version"]:
+        _local_pages.clear()
     _memo.update(version=version, until=now + VERSION_MEMO_SECONDS)
     return version
 
@@ -79,7 +91,7 @@ def content_version() -> int:
 def bump_content_version() -> None:
     """Leaves every cached page behind. Saves and deletes call it through signals; call it after writes that
     send none (queryset.update(), bulk_create()) to records a public page shows."""
-    _memo["version"] = None
+    forget_local()
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet, or evicted: any new one leaves the old pages behind
@@ -126,10 +138,15 @@ class PageCacheMiddleware:
         if not cacheable_request(request):
             return None
         key = page_key(request)
-        page = cache.get(key)
+        page = _local_pages.get(key)
         if page is None:
-            request._page_cache_key = key
-            return None
+            page = cache.get(key)
+            if page is None:
+                request._page_cache_key = key
+                return None
+            if len(_local_pages) >= LOCAL_PAGES:
+                _local_pages.clear()
+            _local_pages[key] = page
         return served_page(request, page)
 
 

@@ -28,9 +28,13 @@ def plain_static_files():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
+    from redcross.pagecache import forget_local
+
     cache.clear()
+    forget_local()
     yield
     cache.clear()
+    forget_local()
 
 
 @pytest.fixture(autouse=True)
