@@ -34,3 +34,16 @@ def test_nothing_but_the_seat_count_and_the_registration_is_written_under_the_lo
         assert registration.history.count() == 1  # written once the lock was released
     session.refresh_from_db()
     assert session.status == "full" and session.history.filter(status="full").exists()
+
+
+def test_a_refused_second_sign_up_leaves_the_person_as_they_were():
+    from django.core.exceptions import ValidationError
+
+    from training.models import Trainee
+
+    session = SessionFactory(seats=5)
+    registration_create(session=session, person=SignUp(name="赵敏", mobile=mobile(950)), consent=True)
+    with pytest.raises(ValidationError):
+        registration_create(session=session, person=SignUp(name="赵敏", mobile=mobile(950), organisation="实验小学"),
+                            consent=True)
+    assert Trainee.objects.get(name="赵敏").organisation == ""

@@ -169,12 +169,13 @@ def registration_create(*, session: Session, person: SignUp, consent: bool, now=
             {"consent": _("Please agree to the use of your personal information for this training.")}
         )
     now = now or timezone.now()
-    # Everything that needs no lock is done before taking it: the checks, the trainee and the code.
+    # Everything that needs no lock is done before taking it: the checks, the code and the trainee (in the same
+    # transaction, so that a refused sign-up leaves the trainee as it was).
     _signup_refusal(session, person, now)
-    trainee = trainee_for(person)
-    note = _resident_id_note(person) if resident_id_differs(trainee, person) else ""
     code, later = unique_code(), Deferred()
     with transaction.atomic():
+        trainee = trainee_for(person)
+        note = _resident_id_note(person) if resident_id_differs(trainee, person) else ""
         session = _locked(session)
         _signup_refusal(session, person, now)
         registration = _register(session, trainee, now=now, public=True, consent_at=now, note=note, code=code,
