@@ -3,12 +3,14 @@
 import ipaddress
 import os
 import sys
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
+
+from redcross.schedule import beat_schedule
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -288,44 +290,10 @@ LOGGING = {
 # Messages to staff: "redcross.notify.LogBackend" (default, sends nothing) or "redcross.notify.EmailBackend".
 NOTIFY_BACKEND = os.environ.get("NOTIFY_BACKEND", "redcross.notify.LogBackend")
 
-# Beat copies this schedule into its database on start; times are in CELERY_TIMEZONE (Asia/Shanghai).
-from celery.schedules import crontab  # noqa: E402  (kept beside the one schedule that needs it)
-
-# The report of the month, quarter and year just closed is queued on the first day after it, at REPORTS_AT
-# (HH:MM, China time; the quarter and the year 10 and 20 minutes later). Records entered later for a closed period
-# mark its report out of date, with one click to make a new version.
+# Beat copies this schedule (redcross/schedule.py) into its database on start; times are China time. The reports of
+# the month, quarter and year just closed are queued on the first day after it at REPORTS_AT (HH:MM).
 REPORTS_AT = os.environ.get("REPORTS_AT", "01:00")
 try:
-    _reports_at = datetime.strptime(REPORTS_AT, "%H:%M")
+    CELERY_BEAT_SCHEDULE = beat_schedule(REPORTS_AT)
 except ValueError:
     sys.exit(f"REPORTS_AT must be a time of day as HH:MM (China time), not {REPORTS_AT!r}.")
-
-
-def _reports_cron(offset: int, **days):
-    moment = _reports_at + timedelta(minutes=offset)
-    return crontab(hour=moment.hour, minute=moment.minute, day_of_month=moment.day - _reports_at.day + 1, **days)
-
-
-CELERY_BEAT_SCHEDULE = {
-    "reports-month": {
-        "task": "redcross.reports.tasks.queue_closed_period", "args": ["month"], "schedule": _reports_cron(0),
-    },
-    "reports-quarter": {
-        "task": "redcross.reports.tasks.queue_closed_period", "args": ["quarter"],
-        "schedule": _reports_cron(10, month_of_year="1,4,7,10"),
-    },
-    "reports-year": {
-        "task": "redcross.reports.tasks.queue_closed_period", "args": ["year"],
-        "schedule": _reports_cron(20, month_of_year=1),
-    },
-    "training-expiring-certificates": {
-        "task": "training.tasks.notify_expiring_certificates",
-        "schedule": crontab(hour=8, minute=0),
-    },
-    # Reports whose worker was lost (killed with its message unacknowledged) queued again, long before the
-    # broker's 2-hour visibility timeout.
-    "reports-requeue-lost": {
-        "task": "redcross.reports.tasks.requeue_lost_reports",
-        "schedule": timedelta(minutes=5),
-    },
-}

@@ -192,9 +192,8 @@ def openings_on(day: date) -> dict[str, tuple[float, date]]:
     return {row.figure: (float(row.value), row.as_of) for row in rows}
 
 
-def _with_openings(values: dict[str, Any], day: date) -> dict[str, Any]:
-    """States as of `day` with the opening totals of states added."""
-    openings = openings_on(day)
+def _with_openings(values: dict[str, Any], openings: dict[str, tuple[float, date]]) -> dict[str, Any]:
+    """States with the opening totals of states (openings_on the same day) added."""
     return {
         key: (value or 0) + openings[key][0] if key in openings and FACT_BY_KEY[key].kind == STATE else value
         for key, value in values.items()
@@ -205,10 +204,12 @@ def started(profile: BranchProfile) -> dict[str, date | None]:
     return {origin: getattr(profile, field) for origin, field in ORIGINS.items()}
 
 
-def since_start(counter: _Counter, end: date, current: dict[str, Any], starts: dict[str, date | None]) -> dict:
+def since_start(
+    counter: _Counter, end: date, current: dict[str, Any], starts: dict[str, date | None],
+    openings: dict[str, tuple[float, date]],
+) -> dict:
     """Each figure since its front began, up to `end`: flows summed (opening total + records after its date),
-    states as they stood at `end`."""
-    openings = openings_on(end)
+    states as they stood at `end`. `openings` are those on `end`."""
     values = {}
     for fact in FACTS:
         if fact.kind in (STATE, READING):
@@ -239,7 +240,8 @@ def collect(period: Period, taken_at: datetime | None = None) -> dict:
     counter = _Counter()
     profile = BranchProfile.load()
     starts = started(profile)
-    current = _with_openings(counter.period(counted.start, counted.end), counted.end)
+    openings = openings_on(counted.end)
+    current = _with_openings(counter.period(counted.start, counted.end), openings)
     training, publicity, projects = (counter.summary(front, counted.start, counted.end)
                                      for front in ("training", "publicity", "projects"))
     return {
@@ -251,8 +253,8 @@ def collect(period: Period, taken_at: datetime | None = None) -> dict:
         },
         "started": {origin: day.isoformat() if day else None for origin, day in starts.items()},
         "current": current,
-        "previous": _with_openings(counter.period(earlier.start, earlier.end), earlier.end),
-        "since": since_start(counter, counted.end, current, starts),
+        "previous": _with_openings(counter.period(earlier.start, earlier.end), openings_on(earlier.end)),
+        "since": since_start(counter, counted.end, current, starts, openings),
         "trainees_by_month": training["trainees_by_month"],
         "by_level": dict(publicity["placements"]["by_level"]),
         "money_by_source": {source: _number(amount)

@@ -77,6 +77,13 @@ def _changed_days(sender, instance, dated: Dated) -> list[date | None]:
             for value in (stored[sender._meta.get_field(name).attname], getattr(instance, name))]
 
 
+def _touches_nothing_counted(update_fields, dated: Dated) -> bool:
+    """A save limited to fields that neither place the record in a period nor count in a figure."""
+    if update_fields is None or dated.counted is None:
+        return False
+    return not set(update_fields) & ({path for path in dated.dates if "__" not in path} | set(dated.counted))
+
+
 def _mark(days: list[date | None]) -> None:
     from .services import reports_mark_out_of_date
 
@@ -90,7 +97,11 @@ def connect() -> None:
     for model, dated in dated_records().items():
 
         def before(sender, instance, dated=dated, **kwargs):
-            if instance.pk is not None and not kwargs.get("raw"):
+            if instance.pk is None or kwargs.get("raw"):
+                return
+            if _touches_nothing_counted(kwargs.get("update_fields"), dated):
+                setattr(instance, BEFORE, [])  # e.g. a sign-up's code or a note: no stored row to read
+            else:
                 setattr(instance, BEFORE, _changed_days(sender, instance, dated))
 
         def saved(sender, instance, created, dated=dated, **kwargs):

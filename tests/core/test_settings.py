@@ -98,3 +98,16 @@ def test_portal_refuses_to_start_with_a_trusted_proxy_that_is_no_address():
     assert result.stderr.strip().splitlines() == [
         "TRUSTED_PROXIES: 'nginx.local' is neither an address nor a network (e.g. 127.0.0.1, 10.0.0.0/8)."
     ]
+
+
+def test_the_reports_run_at_the_time_set_and_a_bad_time_is_refused():
+    import pytest
+
+    from redcross.schedule import beat_schedule
+
+    schedule = beat_schedule("23:50")
+    month, year = schedule["reports-month"]["schedule"], schedule["reports-year"]["schedule"]
+    assert (month.hour, month.minute, month.day_of_month) == ({23}, {50}, {1})
+    assert (year.hour, year.minute, year.day_of_month, year.month_of_year) == ({0}, {10}, {2}, {1})
+    with pytest.raises(ValueError):
+        beat_schedule("1 am")

@@ -1,14 +1,13 @@
 """Sign-up with seat limits and a waiting list, the same for a citizen online and for staff in the admin."""
 
-import copy
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from redcross.history import Deferred
 from redcross.masking import mask_resident_id
 from redcross.validators import normalize_resident_id
 
@@ -26,26 +25,12 @@ def unique_code() -> str:
             return code
 
 
-class Deferred:
-    """History rows of the records saved under a session's lock, written once the lock is released, so that the
-    lock is held for as few statements as possible (sign-ups for a popular session queue on it)."""
-
-    def __init__(self):
-        self.rows: list[tuple[models.Model, bool]] = []
-
-    def save(self, record: models.Model, **kwargs) -> None:
-        update = record.pk is not None
-        record.skip_history_when_saving = True
-        try:
-            record.save(**kwargs)
-        finally:
-            del record.skip_history_when_saving
-        self.rows.append((copy.copy(record), update))
-
-    def write(self) -> None:
-        for record, update in self.rows:
-            type(record).history.bulk_history_create([record], update=update)
-        self.rows.clear()
+def _save(record, later: Deferred | None, **kwargs) -> None:
+    """Saved with its history row now, or with `later` once the caller has released the session's lock."""
+    if later is None:
+        record.save(**kwargs)
+    else:
+        later.save(record, **kwargs)
 
 
 def _locked(session: Session) -> Session:
@@ -70,20 +55,14 @@ def _sync_full(
                 "created_at", "pk")[:free]:
             waiting.status = Status.CONFIRMED
             waiting._history_user = by
-            if later is None:
-                waiting.save(update_fields=["status"])
-            else:
-                later.save(waiting, update_fields=["status"])
+            _save(waiting, later, update_fields=["status"])
             confirmed += 1
     if session.status not in (Session.Status.OPEN, Session.Status.FULL):
         return
     status = Session.Status.FULL if confirmed >= session.seats else Session.Status.OPEN
     if status != session.status:
         session.status = status
-        if later is None:
-            session.save(update_fields=["status"])
-        else:
-            later.save(session, update_fields=["status"])
+        _save(session, later, update_fields=["status"])
 
 
 def _already_signed_up() -> ValidationError:
@@ -135,10 +114,7 @@ def _register(
         registration._change_reason = note[:100]
     try:
         with transaction.atomic():
-            if later is None:
-                registration.save()
-            else:
-                later.save(registration)
+            _save(registration, later)
     except IntegrityError as error:
         raise (_already_signed_up() if public else ValidationError(
             _("%(name)s is already registered for this session.") % {"name": trainee.name}, code="duplicate"
