@@ -1,10 +1,15 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .images import LogoField
+from .masking import mask_phone
 from .validators import validate_phone
 
 PROFILE_CACHE_KEY = "redcross:branch-profile"
@@ -104,3 +109,63 @@ class BranchProfile(models.Model):
         if language_code != "zh-hans" and self.name_en:
             return self.name_en
         return str(self.name)
+
+
+class TextMessage(models.Model):
+    """One text message to a citizen: queued once under its key, sent at most once, the provider's answer kept."""
+
+    class Kind(models.TextChoices):
+        LOGIN_CODE = "login_code", _("one-time code")
+        SIGNUP_CONFIRMED = "signup_confirmed", _("sign-up confirmed")
+        SIGNUP_WAITING = "signup_waiting", _("on the waiting list")
+        PROMOTED = "promoted", _("moved up from the waiting list")
+        REMINDER = "reminder", _("reminder the day before")
+        SESSION_CHANGED = "session_changed", _("session changed")
+        SESSION_CANCELLED = "session_cancelled", _("session cancelled")
+        CERTIFICATE_ISSUED = "certificate_issued", _("certificate issued")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting to be sent")
+        SENDING = "sending", _("being sent")
+        RETRY = "retry", _("to be tried again")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+
+    key = models.CharField(
+        _("key"), max_length=120, unique=True,
+        help_text=_("What the message is about; one message per key, so nothing is sent twice."),
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    mobile = models.CharField(_("mobile"), max_length=11)
+    text = models.CharField(_("text"), max_length=500)
+    params = models.JSONField(_("template values"), default=dict, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    backend = models.CharField(_("sent through"), max_length=30, blank=True)
+    answer_code = models.CharField(_("provider's code"), max_length=100, blank=True)
+    answer_detail = models.CharField(_("provider's answer"), max_length=500, blank=True)
+    reference = models.CharField(_("provider's reference"), max_length=100, blank=True)
+    created_at = models.DateTimeField(_("queued at"), default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    subject_type = models.ForeignKey(
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("about"),
+    )
+    subject_id = models.PositiveBigIntegerField(null=True, blank=True)
+    subject = GenericForeignKey("subject_type", "subject_id")
+    resent_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="resends",
+        verbose_name=_("resent from"),
+    )
+    queued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("queued by"),
+    )
+
+    class Meta:
+        verbose_name = _("text message")
+        verbose_name_plural = _("text messages")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["subject_type", "subject_id"], name="redcross_text_subject")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} → {mask_phone(self.mobile)}"

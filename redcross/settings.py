@@ -290,6 +290,13 @@ LOGGING = {
 # Messages to staff: "redcross.notify.LogBackend" (default, sends nothing) or "redcross.notify.EmailBackend".
 NOTIFY_BACKEND = os.environ.get("NOTIFY_BACKEND", "redcross.notify.LogBackend")
 
+# Text messages to citizens (redcross/sms): the backend, the signature registered with the provider (default: the
+# branch's short name) and the provider's settings, from the environment (.env.example lists them).
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "redcross.sms.backends.LogBackend")
+SMS_SIGN_NAME = os.environ.get("SMS_SIGN_NAME", "")
+# Send in the request's own process once it commits, not through a worker (the quick start without Redis; tests).
+SMS_SEND_INLINE = not REDIS_URL
+
 # Beat copies this schedule (redcross/schedule.py) into its database on start; times are China time. The reports of
 # the month, quarter and year just closed are queued on the first day after it at REPORTS_AT (HH:MM).
 REPORTS_AT = os.environ.get("REPORTS_AT", "01:00")

@@ -9,3 +9,7 @@ def ping() -> str:
         cursor.execute("SELECT 1")
         cursor.fetchone()
     return "pong"
+
+
+# Tasks of the core's packages, which Celery's autodiscovery (`<app>.tasks`) does not look into.
+from .sms.tasks import send_text  # noqa: E402, F401
