@@ -27,6 +27,7 @@ from bench.client import Visitor, first_link  # noqa: E402
 from bench.crowd import sign_up_crowd  # noqa: E402
 
 PYTHON = sys.executable
+PARTS = ("pages", "crowd", "documents")
 LISTS = ["/", "/projects/", "/projects/activities/", "/training/", "/training/sessions/", "/news/"]
 # (label, the list page it is linked from, the link's pattern)
 DETAILS = [
@@ -220,6 +221,8 @@ def main():
     parser.add_argument("--people-crowd", type=int, default=50, help="simultaneous sign-ups")
     parser.add_argument("--warm-up", type=int, default=600, help="requests this process serves before the report")
     parser.add_argument("--year", type=int, help="the yearly report's year (default: last year)")
+    parser.add_argument("--only", choices=PARTS, action="append",
+                        help="run only this part (repeatable); default: all of " + ", ".join(PARTS))
     options = parser.parse_args()
     options.base_url = f"http://127.0.0.1:{options.port}"
     wrk.require()
@@ -230,23 +233,31 @@ def main():
 
     django.setup()
     server = start_gunicorn(env, options)
+    parts = options.only or PARTS
     try:
-        bare = measure("/bench/bare/", options)
-        rows = [("bare view", "/bench/bare/", bare)]
-        client = Visitor(options.base_url)
-        for path in LISTS:
-            rows.append((path, path, measure(path, options)))
-        for label, listing, pattern in DETAILS:
-            path = first_link(client.request(listing)[1], pattern)
-            rows.append((label, path, measure(path, options)) if path else (label, "(no link)", None))
-        rows.append(("certificate check", "/training/certificates/", measure("/training/certificates/", options)))
-        print_table(rows, bare, options)
-        print(crowd(options), flush=True)
-        for line in documents(options):
-            print(line, flush=True)
+        if "pages" in parts:
+            pages(options)
+        if "crowd" in parts:
+            print(crowd(options), flush=True)
+        if "documents" in parts:
+            for line in documents(options):
+                print(line, flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def pages(options) -> None:
+    bare = measure("/bench/bare/", options)
+    rows = [("bare view", "/bench/bare/", bare)]
+    client = Visitor(options.base_url)
+    for path in LISTS:
+        rows.append((path, path, measure(path, options)))
+    for label, listing, pattern in DETAILS:
+        path = first_link(client.request(listing)[1], pattern)
+        rows.append((label, path, measure(path, options)) if path else (label, "(no link)", None))
+    rows.append(("certificate check", "/training/certificates/", measure("/training/certificates/", options)))
+    print_table(rows, bare, options)
 
 
 def print_table(rows, bare: dict, options) -> None:

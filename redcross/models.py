@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from .images import LogoField
@@ -125,11 +126,11 @@ class TextMessage(models.Model):
         CERTIFICATE_ISSUED = "certificate_issued", _("certificate issued")
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("waiting to be sent")
-        SENDING = "sending", _("being sent")
-        RETRY = "retry", _("to be tried again")
-        SENT = "sent", _("sent")
-        FAILED = "failed", _("failed")
+        PENDING = "pending", pgettext_lazy("text message", "waiting to be sent")
+        SENDING = "sending", pgettext_lazy("text message", "being sent")
+        RETRY = "retry", pgettext_lazy("text message", "to be tried again")
+        SENT = "sent", pgettext_lazy("text message", "sent")
+        FAILED = "failed", pgettext_lazy("text message", "failed")
 
     key = models.CharField(
         _("key"), max_length=120, unique=True,
@@ -137,8 +138,8 @@ class TextMessage(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     mobile = models.CharField(_("mobile"), max_length=11)
-    text = models.CharField(_("text"), max_length=500)
-    params = models.JSONField(_("template values"), default=dict, blank=True)
+    text = models.CharField(pgettext_lazy("text message", "text"), max_length=500)
+    params = models.JSONField(_("template values"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     backend = models.CharField(_("sent through"), max_length=30, blank=True)
@@ -148,7 +149,8 @@ class TextMessage(models.Model):
     created_at = models.DateTimeField(_("queued at"), default=timezone.now, db_index=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     subject_type = models.ForeignKey(
-        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("about"),
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("what it is about"),
     )
     subject_id = models.PositiveBigIntegerField(null=True, blank=True)
     subject = GenericForeignKey("subject_type", "subject_id")

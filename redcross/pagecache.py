@@ -92,9 +92,18 @@ def bump_content_version() -> None:
     """Leaves every cached page behind. Saves and deletes call it through signals; call it after writes that
     send none (queryset.update(), bulk_create()) to records a public page shows."""
     forget_local()
+    # A version lost from Redis (evicted, or none yet) starts again from a random number, not from 1.
+    redis = getattr(cache, "_cache", None)
+    if hasattr(redis, "get_client"):  # one round trip to Redis
+        key = cache.make_and_validate_key(VERSION_KEY)
+        pipeline = redis.get_client(key, write=True).pipeline(transaction=False)
+        pipeline.set(key, _new_version(), nx=True)
+        pipeline.incr(key)
+        pipeline.execute()
+        return
     try:
         cache.incr(VERSION_KEY)
-    except ValueError:  # no version yet, or evicted: any new one leaves the old pages behind
+    except ValueError:
         cache.add(VERSION_KEY, _new_version(), timeout=None)
 
 

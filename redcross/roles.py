@@ -31,7 +31,12 @@ EXPLICIT_ONLY = ("view_personal_data",)
 
 
 PROJECTS_MANAGER = Role("项目管理员", manages=("projects",))
-TRAINING_MANAGER = Role("培训管理员", manages=("training",))
+# Training staff see the text messages sent to citizens and send one again (“change”: nothing else is changed).
+TRAINING_MANAGER = Role(
+    "培训管理员",
+    manages=("training",),
+    extra=("redcross.view_textmessage", "redcross.change_textmessage"),
+)
 # Publicity staff look after the public face of the portal, so they also keep the branch profile.
 PUBLICITY_MANAGER = Role(
     "宣传管理员",

@@ -227,6 +227,10 @@ IMAGEKIT_CACHEFILE_DIR = "thumbnails"
 # Public forms, per client address (django-ratelimit, counted in the cache).
 RATELIMIT_SIGN_UP = os.environ.get("RATELIMIT_SIGN_UP", "20/h")
 RATELIMIT_CERTIFICATE_CHECK = os.environ.get("RATELIMIT_CERTIFICATE_CHECK", "30/h")
+# 我的报名's one-time codes (training/mine.py): asked for one mobile number from anywhere, and from one address
+# (asking for codes and entering them are counted apart).
+RATELIMIT_LOGIN_CODE = os.environ.get("RATELIMIT_LOGIN_CODE", "5/h")
+RATELIMIT_LOGIN_CODE_ADDRESS = os.environ.get("RATELIMIT_LOGIN_CODE_ADDRESS", "20/h")
 
 # Spreadsheet import needs the right to add records, export the right to view them (not only admin access).
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
@@ -296,11 +300,33 @@ SMS_BACKEND = os.environ.get("SMS_BACKEND", "redcross.sms.backends.LogBackend")
 SMS_SIGN_NAME = os.environ.get("SMS_SIGN_NAME", "")
 # Send in the request's own process once it commits, not through a worker (the quick start without Redis; tests).
 SMS_SEND_INLINE = not REDIS_URL
+# The portal's address as citizens open it (https://redcross.example.cn), for the links in text messages, which are
+# sent with no request to read it from. Absent: https:// and the first of ALLOWED_HOSTS (localhost:8000 with DEBUG).
+PUBLIC_BASE_URL = (os.environ.get("PUBLIC_BASE_URL") or (
+    f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS and not DEBUG else "http://localhost:8000")).rstrip("/")
+# Alibaba Cloud (SMS_BACKEND=redcross.sms.aliyun.AliyunBackend): the AccessKey of a RAM user allowed to send SMS.
+SMS_ALIYUN_ACCESS_KEY_ID = os.environ.get("SMS_ALIYUN_ACCESS_KEY_ID", "")
+SMS_ALIYUN_ACCESS_KEY_SECRET = os.environ.get("SMS_ALIYUN_ACCESS_KEY_SECRET", "")
+SMS_ALIYUN_ENDPOINT = os.environ.get("SMS_ALIYUN_ENDPOINT") or "dysmsapi.aliyuncs.com"
+# Tencent Cloud (SMS_BACKEND=redcross.sms.tencent.TencentBackend): API keys and the SMS application's SdkAppId.
+SMS_TENCENT_SECRET_ID = os.environ.get("SMS_TENCENT_SECRET_ID", "")
+SMS_TENCENT_SECRET_KEY = os.environ.get("SMS_TENCENT_SECRET_KEY", "")
+SMS_TENCENT_SDK_APP_ID = os.environ.get("SMS_TENCENT_SDK_APP_ID", "")
+SMS_TENCENT_REGION = os.environ.get("SMS_TENCENT_REGION") or "ap-guangzhou"
+SMS_TENCENT_ENDPOINT = os.environ.get("SMS_TENCENT_ENDPOINT") or "sms.tencentcloudapi.com"
+# The provider's approved template for each kind of message (TextMessage.Kind): SMS_TEMPLATE_LOGIN_CODE, …
+SMS_TEMPLATES = {
+    kind: os.environ.get(f"SMS_TEMPLATE_{kind.upper()}", "")
+    for kind in ("login_code", "signup_confirmed", "signup_waiting", "promoted", "reminder", "session_changed",
+                 "session_cancelled", "certificate_issued")
+}
 
 # Beat copies this schedule (redcross/schedule.py) into its database on start; times are China time. The reports of
 # the month, quarter and year just closed are queued on the first day after it at REPORTS_AT (HH:MM).
 REPORTS_AT = os.environ.get("REPORTS_AT", "01:00")
+# Citizens are reminded of tomorrow's sessions daily at REMINDERS_AT (HH:MM).
+REMINDERS_AT = os.environ.get("REMINDERS_AT", "10:00")
 try:
-    CELERY_BEAT_SCHEDULE = beat_schedule(REPORTS_AT)
-except ValueError:
-    sys.exit(f"REPORTS_AT must be a time of day as HH:MM (China time), not {REPORTS_AT!r}.")
+    CELERY_BEAT_SCHEDULE = beat_schedule(REPORTS_AT, reminders_at=REMINDERS_AT)
+except ValueError as error:
+    sys.exit(str(error))

@@ -2,6 +2,7 @@
 text, and the record IDs and tokens of URLs."""
 
 import re
+import unicodedata
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -9,16 +10,16 @@ from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
-MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
+MOBILE_RE = re.compile(r"^1[3-9]\d{9}\Z", re.ASCII)
 # Landline with optional area code and extension, or a service number such as 12345 / 400-xxx-xxxx.
-PHONE_RE = re.compile(r"^(?:1[3-9]\d{9}|(?:0\d{2,3}-?)?\d{7,8}(?:-\d{1,6})?|400-?\d{3}-?\d{4}|\d{5})$")
-RESIDENT_ID_RE = re.compile(r"^\d{17}[\dX]$")
+PHONE_RE = re.compile(r"^(?:1[3-9]\d{9}|(?:0\d{2,3}-?)?\d{7,8}(?:-\d{1,6})?|400-?\d{3}-?\d{4}|\d{5})\Z", re.ASCII)
+RESIDENT_ID_RE = re.compile(r"^\d{17}[\dX]\Z", re.ASCII)
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARS = "10X98765432"
 
 
 def normalize_resident_id(value: str) -> str:
-    return (value or "").strip().upper()
+    return unicodedata.normalize("NFKC", value or "").strip().upper()
 
 
 def resident_id_check_char(first17: str) -> str:
@@ -48,7 +49,8 @@ def validate_resident_id(value: str) -> None:
 
 
 def normalize_phone(value: str) -> str:
-    return re.sub(r"[\s()（）]", "", value or "")
+    """Without spaces and brackets, full-width digits (a Chinese keyboard's) as ASCII ones."""
+    return re.sub(r"[\s()]", "", unicodedata.normalize("NFKC", value or ""))
 
 
 def validate_mobile(value: str) -> None:

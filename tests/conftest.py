@@ -27,6 +27,18 @@ def plain_static_files():
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the portal's own language, whatever page of another language a test asked for before
+    (a request leaves its language active in the thread)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     from redcross.pagecache import forget_local
 

@@ -19,6 +19,7 @@ from .demo_data import (
     BASE_MONEY,
     BASES,
     COURSES,
+    DIRECTIONS,
     ELDER,
     EQUIPMENT,
     INSTRUCTORS,
@@ -28,6 +29,8 @@ from .demo_data import (
     ORGANISATIONS,
     VISIT_ACTIVITIES,
     VISITS,
+    WEEKEND_CLASS,
+    WHAT_TO_BRING,
 )
 from .models import (
     Base,
@@ -61,6 +64,7 @@ def seed_bases(suffix: str = "") -> list[Base]:
                 agreement=Base.Agreement.FREE_LONG_TERM if agreed else Base.Agreement.OTHER,
                 agreement_start=agreed and day(agreed), opened_on=day(opened), contact_phone="0513-12345678",
                 published=True, opening_notes="团体培训请提前一周预约；市民公益课在“培训报名”页面报名。",
+                directions=DIRECTIONS[index],
             )
             if index == NORTH and not suffix:
                 base.cover.save("base-north.jpg", photo(f"base {name}", "training"), save=False)
@@ -113,6 +117,9 @@ def session_plan(today: dt.date, suffix: str) -> list[tuple]:
             people = round(headcount * growth(year) * seeded(f"{year}{title}").uniform(0.85, 1.15))
             plan.append((when(year, rule), "应急救护普及培训", None, f"{venue}{suffix}", audience, title, venue, people,
                          offset >= since, False))
+    course, base, title, organiser = WEEKEND_CLASS[:4]
+    saturday = today + dt.timedelta(days=7 + (5 - today.weekday()) % 7)
+    plan.append((saturday, course, base, None, Session.Audience.PUBLIC, title, organiser, None, True, False))
     return [row for row in plan if row[8] and row[0] <= today + dt.timedelta(days=AHEAD_DAYS)
             and (row[0] < today or row[7] is None)]
 
@@ -143,6 +150,7 @@ def seed_sessions(bases: list[Base], courses: dict[str, Course], instructors: li
             audience=audience, organiser=organiser, seats=seats, headcount=headcount if not ahead else None,
             public_signup=base is not None and status != Session.Status.CANCELLED,
             signup_deadline=starts - dt.timedelta(days=1) if base else None, status=status,
+            what_to_bring=WEEKEND_CLASS[4] if title == WEEKEND_CLASS[2] else "",
         )
         session.instructors.set(rng.sample(instructors, 2 if days == 2 else 1))
         if venue or cancelled or status == Session.Status.PLANNED:
@@ -209,7 +217,7 @@ def seed(scale: int = 1) -> None:
     for name, kind, hours, certifies, years, description in COURSES:
         courses[name], _created = Course.objects.get_or_create(name=name, defaults={
             "kind": kind, "hours": Decimal(hours), "certifies": certifies, "validity_years": years,
-            "description": description,
+            "description": description, "what_to_bring": WHAT_TO_BRING.get(name, ""),
         })
     instructors = [
         Instructor.objects.get_or_create(name=name, defaults={"qualification": qualification})[0]

@@ -21,6 +21,14 @@ BASES = [
     ("气象科普园救护培训基地", Base.Position.SOUTH, "市气象科普园", "西郊气象路 1 号", "32.5188", "120.4102", 40,
      "2019-12-20", "2019-12-20", "", "2018-10-15"),
 ]
+# How to find the room, base by base.
+DIRECTIONS = [
+    "从职教路校门进入，实训楼 3 楼 302 室；校内可临时停车，请向门卫说明参加救护培训。",
+    "从文明路东侧门进入，科技楼 1 楼报告厅旁；学校内不对外停车，请在文明路公共停车场停车。",
+    "东湖社区党群服务中心 2 楼，沿东湖路入口的坡道可到电梯；社区门口有少量车位。",
+    "产业园 B 座 1 楼东侧，正门右手边有红十字标识；园区地面停车场免费。",
+    "气象科普园北门进入，科普馆 2 楼救护培训室；北门外有停车场，公交 12 路气象园站下车。",
+]
 # base, source, amount, spent on, purpose
 BASE_MONEY = [
     (WEST, "self_raised", "35000", "2013-10-15", "教室装修与模拟人购置"),
@@ -40,6 +48,12 @@ COURSES = [
     (VOLUNTEER, Course.Kind.VOLUNTEER, "4", False, None, "红十字运动知识、志愿服务规范与基本救护。"),
     ("红十字救护师资培训", Course.Kind.INSTRUCTOR, "40", True, 3, "由省红十字会组织，培养应急救护师资。"),
 ]
+WHAT_TO_BRING = {
+    AWARENESS: "请穿便于跪地操作的宽松衣物和平底鞋。",
+    AID: "请带身份证（考核时核对）、笔，穿便于跪地操作的宽松衣物和平底鞋；两天课程，午餐自理。",
+    ELDER: "请带笔和笔记本，穿舒适的衣物。",
+    VOLUNTEER: "请带笔；已注册的志愿者请带志愿者证。",
+}
 INSTRUCTORS = [("周建华", "救护师资（省级）"), ("吴敏", "救护师资"), ("郑海燕", "养老照护师资"),
                ("陈志刚", "救护师资"), ("陆晓燕", "救护师资"), ("顾卫东", "救护师资（救援队）")]
 
@@ -81,6 +95,11 @@ NAMED = [
     ((12, 11), AWARENESS, NORTH, A.PUBLIC, "市民应急救护公益课", "市红十字会", 0),
     ((12, 17), AID, SOUTH, A.PUBLIC, "市民救护员公益培训班", "市红十字会", 2),
 ]
+# A public first-aider course over a weekend, always announced ahead (course, base, title, organiser, what to bring):
+# the demo then has a session over two days open for sign-up whatever the day it is seeded.
+WEEKEND_CLASS = (AID, CENTRE, "周末市民救护员培训班", "市红十字会",
+                 "请带身份证（考核时核对）、笔和水杯，穿宽松衣物和平底鞋；周六、周日两天，午餐由培训点提供。")
+
 # Sessions held on site for a unit, counted by headcount: rule, venue, audience, title, headcount, since.
 ON_SITE = [
     ((3, 4), "城东小学", A.STUDENTS, "城东小学开学安全第一课", 130, 0),

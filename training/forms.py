@@ -36,8 +36,11 @@ class SignUpForm(forms.Form):
             self.fields["resident_id"].help_text = _(
                 "Needed for the certificate of this course; it is never shown in full on the portal."
             )
+            self.fields["resident_id"].error_messages["required"] = _(
+                "This course leads to a certificate: please give your resident ID number."
+            )
         else:
-            self.fields["resident_id"].help_text = _("Not needed for this course.")
+            del self.fields["resident_id"]  # asked only for a certificate
         self.fields["consent"].help_text = format_html(
             '<a href="{}">{}</a>', reverse("training:privacy"), _("Read the privacy notice")
         )

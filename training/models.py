@@ -60,6 +60,9 @@ class Base(Located):
         storage=private_storage,
     )
     opening_notes = models.TextField(_("opening notes"), blank=True)
+    directions = models.TextField(
+        _("directions"), blank=True, help_text=_("How to find the room: building, floor, entrance, parking.")
+    )
     cover = PhotoField(_("photo"), upload_to="training/bases/", blank=True)
     cover_thumbnail = thumbnail_spec("cover")
     published = models.BooleanField(_("published"), default=False)
@@ -170,6 +173,11 @@ class Course(models.Model):
         _("certificate valid for (years)"), null=True, blank=True, validators=[MinValueValidator(1)]
     )
     description = models.TextField(_("description"), blank=True)
+    what_to_bring = models.TextField(
+        _("what to bring"), blank=True,
+        help_text=_("What trainees bring or wear, e.g. comfortable clothes, a pen, lunch; the default for the "
+                    "course's sessions."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -244,6 +252,7 @@ class Session(models.Model):
         _("headcount without names"), null=True, blank=True,
         help_text=_("For a session held on site for a unit, when the trainees are not registered by name."),
     )
+    what_to_bring = models.TextField(_("what to bring"), blank=True, help_text=_("Empty: the course's."))
     history = HistoricalRecords()
 
     class Meta:
@@ -274,6 +283,10 @@ class Session(models.Model):
     @property
     def place(self) -> str:
         return self.base.name if self.base_id else self.venue
+
+    @property
+    def to_bring(self) -> str:
+        return self.what_to_bring or self.course.what_to_bring
 
     def signup_open(self, now=None) -> bool:
         now = now or timezone.now()

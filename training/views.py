@@ -12,10 +12,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
+from redcross.admin_support import attachment
 from redcross.masking import mask_name, mask_phone
 from redcross.paging import page_of
 
-from . import selectors, services
+from . import ical, selectors, services
 from .forms import CertificateCheckForm, SessionFilterForm, SignUpForm
 from .models import Base, Certificate, Registration, Session
 
@@ -99,11 +100,23 @@ def _session_or_404(pk: int) -> Session:
         raise Http404 from error
 
 
+def _session_page(request, session: Session, form: SignUpForm | None, status: int = 200):
+    return render(request, "training/session_detail.html", {
+        "session": session, "form": form, "instructors": [person.name for person in session.instructors.all()],
+    }, status=status)
+
+
 @require_safe
 def session_detail(request, pk: int):
     session = _session_or_404(pk)
-    form = SignUpForm(session=session) if session.signup_open() else None
-    return render(request, "training/session_detail.html", {"session": session, "form": form})
+    return _session_page(request, session, SignUpForm(session=session) if session.signup_open() else None)
+
+
+@require_safe
+def session_calendar(request, pk: int):
+    session = _session_or_404(pk)
+    content = ical.session_calendar(session, page_url=request.build_absolute_uri(session.get_absolute_url()))
+    return attachment(content, "text/calendar; charset=utf-8", f"{session.display_title}.ics")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -116,8 +129,8 @@ def sign_up(request, pk: int):
     form = SignUpForm(request.POST, session=session)
     if form.is_valid():
         data = form.cleaned_data
-        person = services.SignUp(name=data["name"], mobile=data["mobile"], resident_id=data["resident_id"],
-                        organisation=data["organisation"])
+        person = services.SignUp(name=data["name"], mobile=data["mobile"], resident_id=data.get("resident_id", ""),
+                                 organisation=data["organisation"])
         try:
             registration = services.registration_create(session=session, person=person, consent=data["consent"])
         except ValidationError as error:
@@ -128,13 +141,14 @@ def sign_up(request, pk: int):
                 form.add_error(None, error)
         else:
             return redirect("training:registration_detail", token=registration_token(registration))
-    return render(request, "training/session_detail.html", {"session": session, "form": form}, status=400)
+    return _session_page(request, session, form, status=400)
 
 
 @never_cache
 @require_safe
 def registration_detail(request, token: str):
     registration = registration_from_token(token)
+    session_public = selectors.session_is_public(registration.session)
     return render(request, "training/registration_detail.html", {
         "registration": registration,
         "token": token,
@@ -143,6 +157,8 @@ def registration_detail(request, token: str):
         "masked_name": mask_name(registration.trainee.name),
         "masked_mobile": mask_phone(registration.trainee.mobile),
         "can_cancel": selectors.cancellable(registration),
+        "session_public": session_public,
+        "calendar": session_public and registration.status != Registration.Status.CANCELLED,
     })
 
 

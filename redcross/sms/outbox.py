@@ -1,9 +1,12 @@
 """Queueing, sending and resending text messages: the one door for every message to a citizen."""
 
+import hashlib
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
@@ -19,8 +22,14 @@ logger = logging.getLogger(__name__)
 Status = TextMessage.Status
 # Tries for an answer that says "later" (throttled, network, provider busy) before the message counts as failed.
 MAX_ATTEMPTS = 3
+# Set while a task to send the waiting messages is queued; it lapses in case that task is lost.
+FLUSH_QUEUED = "sms:flush-queued"
+FLUSH_QUEUED_SECONDS = 60
 # Values of a kind that must not stay on record once sent (a one-time code): replaced by this.
 HIDDEN = "******"
+KEY_LENGTH = 120
+# A message still "being sent" after this long lost its worker midway: staff may send it again.
+STUCK_AFTER = timedelta(minutes=10)
 SECRET_PARAMS = {TextMessage.Kind.LOGIN_CODE: ("code",)}
 
 
@@ -38,14 +47,18 @@ def text_queue(
     `body` is the message without its signature; `params` are the values the provider's template takes.
     """
     message = TextMessage(
-        key=key[:120], kind=kind, mobile=mobile, text=f"【{signature()}】{body}"[:500],
-        params={name: str(value) for name, value in (params or {}).items()}, queued_by=by,
+        key=_fitted(key), kind=kind, mobile=mobile, text=f"【{signature()}】{body}"[:500],
+        # Name and value pairs, in the template's order (a JSON object's keys would come back reordered).
+        params=[[name, str(value)] for name, value in (params or {}).items()], queued_by=by,
     )
     if about is not None:
         message.subject_type = ContentType.objects.get_for_model(about)
         message.subject_id = about.pk
     try:
-        with transaction.atomic():
+        if transaction.get_connection().in_atomic_block:
+            with transaction.atomic():  # a key queued before must not break the caller's transaction
+                message.save()
+        else:
             message.save()
     except IntegrityError:
         return None
@@ -53,14 +66,35 @@ def text_queue(
     return message
 
 
+def _fitted(key: str) -> str:
+    """The key as stored: a long one keeps its beginning and a digest of the whole, so two never become one."""
+    if len(key) <= KEY_LENGTH:
+        return key
+    return f"{key[:KEY_LENGTH - 41]}:{hashlib.sha256(key.encode()).hexdigest()[:40]}"
+
+
 def dispatch(message_id: int) -> None:
-    """Hand the message to a worker, or send it here and now where the settings say so (no broker)."""
+    """Have the message sent: here and now where the settings say so (no broker), otherwise by a worker.
+
+    A worker sends every waiting message in one task (`send_pending_texts`), queued by the first message that
+    finds none queued: one request of a crowd signing up pays for the task, the others for one Redis command.
+    """
     if settings.SMS_SEND_INLINE or settings.CELERY_TASK_ALWAYS_EAGER:
         text_send(message_id=message_id)
         return
-    from .tasks import send_text
+    if cache.add(FLUSH_QUEUED, True, FLUSH_QUEUED_SECONDS):
+        from .tasks import send_pending_texts
 
-    send_text.delay(message_id)
+        send_pending_texts.delay()
+
+
+def flush_started() -> None:
+    """A task sending the waiting messages begins: a message committed from now on queues a task of its own."""
+    cache.delete(FLUSH_QUEUED)
+
+
+def waiting_messages(limit: int = 100) -> list[int]:
+    return list(TextMessage.objects.filter(status=Status.PENDING).order_by("pk").values_list("pk", flat=True)[:limit])
 
 
 def _claim(message_id: int) -> TextMessage | None:
@@ -102,10 +136,11 @@ def text_send(*, message_id: int) -> Answer | None:
 
 
 def _hide_secrets(message: TextMessage) -> None:
-    for name in SECRET_PARAMS.get(message.kind, ()):
-        value = message.params.get(name)
-        if value:
-            message.params[name] = HIDDEN
+    secret = SECRET_PARAMS.get(message.kind, ())
+    for pair in message.params:
+        name, value = pair
+        if name in secret and value:
+            pair[1] = HIDDEN
             message.text = message.text.replace(value, HIDDEN)
 
 
@@ -114,7 +149,8 @@ def text_resend(*, message: TextMessage, by) -> TextMessage:
     if message.kind == TextMessage.Kind.LOGIN_CODE:
         raise ValidationError(_("A one-time code is never sent again: the citizen asks for a new one."),
                               code="login_code")
-    if message.status in (Status.PENDING, Status.SENDING, Status.RETRY):
+    stuck = message.status == Status.SENDING and message.created_at < timezone.now() - STUCK_AFTER
+    if message.status in (Status.PENDING, Status.SENDING, Status.RETRY) and not stuck:
         raise ValidationError(_("This message has not been answered yet: wait for its answer before resending."),
                               code="not_answered")
     with transaction.atomic():

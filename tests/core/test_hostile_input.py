@@ -21,6 +21,7 @@ from tests.training.factories import (
     BaseFactory,
     CertificateFactory,
     CourseFactory,
+    FirstAiderCourseFactory,
     RegistrationFactory,
     SessionFactory,
     TraineeFactory,
@@ -132,7 +133,8 @@ def test_multi_line_text_keeps_tabs_and_line_breaks_but_not_other_control_charac
     ("resident_id", "\x00" * 18, "control_character"),
 ])
 def test_the_sign_up_form_names_the_bad_field_and_saves_nothing(client, field, value, code):
-    session = SessionFactory()
+    # A course with a certificate: its form asks for the resident ID number too.
+    session = SessionFactory(course=FirstAiderCourseFactory())
     response = client.post(f"/en/training/sessions/{session.pk}/sign-up/", sign_up_form(**{field: value}))
     assert response.status_code == 400
     assert code in error_codes(response.context["form"], field)

@@ -2,7 +2,15 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from redcross.masking import mask_name, mask_phone, mask_resident_id
-from redcross.validators import resident_id_check_char, validate_mobile, validate_phone, validate_resident_id
+from redcross.validators import (
+    RESIDENT_ID_RE,
+    normalize_phone,
+    normalize_resident_id,
+    resident_id_check_char,
+    validate_mobile,
+    validate_phone,
+    validate_resident_id,
+)
 
 
 def make_id(first17: str) -> str:
@@ -51,3 +59,20 @@ def test_masking_keeps_only_what_identifies_nothing():
     assert mask_phone("0513-12345678") == "*********5678"
     assert mask_name("张三") == "张*"
     assert mask_name("欧阳小明") == "欧**明"
+
+
+@pytest.mark.parametrize("value", ["1380013800٠", "१३८००१३८०००", "13800138000x", "1380013800"])
+def test_a_mobile_number_is_eleven_digits_0_to_9(value):
+    with pytest.raises(ValidationError):
+        validate_mobile(value)
+
+
+@pytest.mark.parametrize("value", ["11010519491231002٢", "11010519491231002X\n"])
+def test_a_resident_id_number_has_no_other_digits_nor_anything_after_it(value):
+    assert not RESIDENT_ID_RE.match(value)
+
+
+def test_full_width_digits_from_a_chinese_keyboard_are_the_same_number():
+    assert normalize_phone("１３８ ００１３ ８０００") == "13800138000"
+    validate_mobile("１３８００１３８０００")
+    assert normalize_resident_id("１１０１０５１９４９１２３１００２ｘ") == "11010519491231002X"

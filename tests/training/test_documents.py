@@ -8,6 +8,7 @@ import pytest
 from django.utils.translation import gettext
 from PIL import Image
 
+from training.display import session_period
 from training.documents import certificates_pdf, roster_pdf
 from training.models import Certificate, Registration
 
@@ -86,7 +87,8 @@ def test_the_roster_lists_the_confirmed_trainees_in_chinese_with_masked_numbers(
     text = text_of(path)
 
     assert "救护员培训" in text and "城东救护培训基地" in text and "市红十字会" in text
-    assert "2025-06-01 09:00" in text and "2025-06-02 17:00" in text
+    # Both days of a session over two days, in the language the roster is drawn in.
+    assert session_period(first_aider_session.starts_at, first_aider_session.ends_at) in text
     assert "张三丰" in text and "市第一中学" in text and "李四" in text
     assert "候补王五" not in text and "取消赵六" not in text
     assert "138****0001" in text and "3206**********" + resident_id(1)[-4:] in text

@@ -170,3 +170,19 @@ def test_fifty_simultaneous_sign_ups_for_thirty_seats_confirm_exactly_thirty():
     assert registrations.filter(status=Status.WAITING).count() == 20
     session.refresh_from_db()
     assert session.status == Session.Status.FULL
+
+
+@pytest.mark.django_db
+def test_a_confirmation_code_drawn_twice_is_drawn_again_and_the_sign_up_goes_through(monkeypatch):
+    session = SessionFactory(seats=5)
+    first = sign_up(session, 1)
+    codes = iter([first.code])
+    draw = Registration.new_code
+    monkeypatch.setattr(Registration, "new_code", staticmethod(lambda: next(codes, None) or draw()))
+
+    second = sign_up(session, 2, organisation="实验小学")
+
+    assert second.code != first.code
+    assert Registration.objects.get(pk=second.pk).status == Status.CONFIRMED
+    assert Trainee.objects.get(name="市民2").organisation == "实验小学"
+    assert Registration.objects.get(pk=first.pk).code == first.code

@@ -80,7 +80,8 @@ class BaseAdmin(CatalogueAdmin):
     inlines = [EquipmentInline, BaseFundingInline]
     fieldsets = (
         (None, {"fields": ("name", "position", "host", "published")}),
-        (_("Where"), {"fields": ("address", ("latitude", "longitude"), "rooms", "seats", "cover", "opening_notes")}),
+        (_("Where"), {"fields": ("address", "directions", ("latitude", "longitude"), "rooms", "seats", "cover",
+                                 "opening_notes")}),
         (_("Standard and management"), {"fields": (
             ("standardised", "standardised_since", "standardised_until"), "manager", "contact_phone",
             ("opened_on", "closed_on"),

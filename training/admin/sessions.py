@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +18,7 @@ from ..forms import IssueDateForm, SessionActionForm
 from ..models import Certificate, Registration, Session
 from ..resources import roster_registrations, roster_workbook
 from .common import masked_mobile_of, sees_personal_data, verify_url_for
+from .messages import messages_table, resend_view
 
 
 class RegistrationInlineForm(forms.ModelForm):
@@ -76,7 +77,9 @@ class SessionAdmin(LifeCycleHistoryAdmin):
     autocomplete_fields = ("course", "base")
     filter_horizontal = ("instructors",)
     inlines = [RegistrationInline]
-    readonly_fields = ("status", "roster_import_link", "beyond_seats_shown")
+    readonly_fields = ("status", "roster_import_link", "beyond_seats_shown", "messages_shown")
+    # Enter in a field saves: the first button of the form, before the messages' resend buttons.
+    save_on_top = True
     action_form = SessionActionForm
     actions = ["open_for_signup", "mark_held", "cancel_sessions", "issue_certificates", "download_roster_pdf",
                "download_certificates_pdf", "export_roster"]
@@ -87,12 +90,27 @@ class SessionAdmin(LifeCycleHistoryAdmin):
         sign_up = ("seats", "public_signup", "signup_deadline", "status")
         if obj is not None:
             sign_up += ("beyond_seats_shown",)
-        return (
+        fieldsets = (
             (None, {"fields": ("course", "title", ("starts_at", "ends_at"), ("base", "venue"), "audience",
-                               "organiser", "instructors")}),
+                               "organiser", "instructors", "what_to_bring")}),
             (_("Sign-up"), {"fields": sign_up}),
             (_("Trainees"), {"fields": trainees}),
         )
+        if obj is not None:
+            fieldsets += ((_("Text messages to citizens"), {"fields": ("messages_shown",)}),)
+        return fieldsets
+
+    def get_object(self, request, object_id, from_field=None):
+        session = super().get_object(request, object_id, from_field)
+        if session is not None:  # for messages_shown, which is given the session only
+            session.messages_resendable = self.has_change_permission(request, session)
+        return session
+
+    def get_urls(self):
+        resend = self.admin_site.admin_view(lambda request, object_id, message_id: resend_view(
+            self, request, object_id, message_id))
+        return [path("<path:object_id>/messages/<int:message_id>/resend/", resend,
+                     name="training_session_resend_message"), *super().get_urls()]
 
     def may_import_rosters(self, request) -> bool:
         return request.user.has_perm("training.add_registration")
@@ -162,6 +180,10 @@ class SessionAdmin(LifeCycleHistoryAdmin):
     def roster_import_link(self, session):
         url = reverse("admin:training_registration_import") + f"?session={session.pk}"
         return format_html('<a href="{}">{}</a>', url, _("Import an outside roster into this session"))
+
+    @admin.display(description=_("who was told what, and when"))
+    def messages_shown(self, session):
+        return messages_table(session, resendable=getattr(session, "messages_resendable", False))
 
     @admin.display(description=_("confirmed beyond the seats"))
     def beyond_seats_shown(self, session):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from redcross.dates import add_years
 from redcross.models import BranchProfile
 
+from .. import sms
 from ..models import Certificate, CertificateSequence, Registration, Session
 
 
@@ -60,7 +61,7 @@ def certificates_issue(
     Dated `issued_on` (by default the session's last day), never before the session nor in the future. Numbers
     follow BRANCHCODE-YEAR-SEQUENCE (e.g. HA-2025-00017), the year of the issue date, restarting each year.
     Sign-up takes a resident ID number whoever gives it, so two people of one session may share one: then
-    nothing is issued until staff have found out whose number it is.
+    nothing is issued until staff have found out whose number it is. Each holder is told by text message.
     """
     course = session.course
     if not course.certifies:
@@ -97,6 +98,7 @@ def certificates_issue(
             certificate._history_user = by
             certificate.save()
             issued.append(certificate)
+        sms.tell_certificates_issued(issued, by=by)
     return issued
 
 

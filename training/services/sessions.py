@@ -5,23 +5,36 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .. import sms
 from ..models import Session
 from .signup import _sync_full
 
 Status = Session.Status
+# What the people signed up are told of when staff change it.
+TOLD_FIELDS = ("starts_at", "ends_at", "base_id", "venue")
 
 
 def session_save(*, session: Session, by=None) -> Session:
-    """A session as staff write it; its status is not theirs to type: it follows the steps below and the seats."""
+    """A session as staff write it; its status is not theirs to type: it follows the steps below and the seats.
+
+    People moved up from the waiting list by more seats are told, and everyone signed up is told a new time or
+    place of a session still to come."""
     with transaction.atomic():
         if session.pk is None:
-            session.status = Status.PLANNED
+            session.status, before = Status.PLANNED, None
         else:
-            session.status = Session.objects.select_for_update().values_list("status", flat=True).get(pk=session.pk)
+            session.status, *before = Session.objects.select_for_update().values_list(
+                "status", *TOLD_FIELDS).get(pk=session.pk)
         session.full_clean()
         session._history_user = by
         session.save()
-        _sync_full(session, by=by)
+        promoted = _sync_full(session, by=by)
+        if promoted:
+            sms.tell_promoted(promoted, by=by)
+        changed = before is not None and before != [getattr(session, name) for name in TOLD_FIELDS]
+        if changed and session.status in (Status.PLANNED, Status.OPEN, Status.FULL):
+            # Those just moved up were told the new time and place.
+            sms.tell_session_changed(session, by=by, exclude=[registration.pk for registration in promoted])
     return session
 
 
@@ -33,7 +46,10 @@ def _step(session: Session, to: str, allowed_from: tuple[str, ...], refusal: str
         session.status = to
         session._history_user = by
         session.save(update_fields=["status"])
-        _sync_full(session, by=by)
+        if promoted := _sync_full(session, by=by):
+            sms.tell_promoted(promoted, by=by)
+        if to == Status.CANCELLED:
+            sms.tell_session_cancelled(session, by=by)
     return session
 
 
@@ -58,7 +74,7 @@ def session_hold(*, session: Session, by=None, now=None) -> Session:
 
 
 def session_cancel(*, session: Session, by=None) -> Session:
-    """Call a session off before it is held; its sign-ups stay on record."""
+    """Call a session off before it is held; its sign-ups stay on record, and everyone confirmed or waiting is told."""
     return _step(session, Status.CANCELLED, (Status.PLANNED, Status.OPEN, Status.FULL),
                  _("A session that is “%(status)s” cannot be cancelled."), by=by)
 

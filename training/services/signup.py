@@ -11,11 +11,20 @@ from redcross.history import Deferred
 from redcross.masking import mask_resident_id
 from redcross.validators import normalize_resident_id
 
-from .. import selectors
+from .. import selectors, sms
 from ..models import Registration, Session, Trainee
 from .people import SignUp, resident_id_differs, trainee_for
 
 Status = Registration.Status
+
+
+class _CodeTaken(Exception):
+    """Two sign-ups drew the same confirmation code (about one chance in a trillion): the later one draws again."""
+
+
+def _code_taken(error: IntegrityError) -> bool:
+    diag = getattr(error.__cause__, "diag", None)
+    return getattr(diag, "constraint_name", "") == "training_registration_code_key"
 
 
 def unique_code() -> str:
@@ -41,36 +50,40 @@ def _locked(session: Session) -> Session:
 def _sync_full(
     session: Session, by=None, *, confirmed: int | None = None, later: Deferred | None = None,
     nobody_waiting: bool = False,
-) -> None:
+) -> list[Registration]:
     """Free seats go to the people waiting, earliest first; then an open session with every seat taken reads
     “full”, and “open” again once a seat is free. Needs the session's lock. `confirmed` is the number of confirmed
-    seats when the caller has just counted them; `nobody_waiting` when the caller knows the list is empty."""
+    seats when the caller has just counted them; `nobody_waiting` when the caller knows the list is empty.
+
+    Returns the registrations moved up, for the caller to tell them (`sms.tell_promoted`) once the lock is free."""
     if session.status in (Session.Status.CANCELLED, Session.Status.HELD):
-        return
+        return []
     if confirmed is None:
         confirmed = selectors.confirmed_count(session)
     free = session.seats - confirmed
+    promoted = []
     if free > 0 and not nobody_waiting:
         for waiting in session.registrations.select_for_update().filter(status=Status.WAITING).order_by(
                 "created_at", "pk")[:free]:
             waiting.status = Status.CONFIRMED
             waiting._history_user = by
             _save(waiting, later, update_fields=["status"])
+            promoted.append(waiting)
             confirmed += 1
-    if session.status not in (Session.Status.OPEN, Session.Status.FULL):
-        return
-    status = Session.Status.FULL if confirmed >= session.seats else Session.Status.OPEN
-    if status != session.status:
-        session.status = status
-        _save(session, later, update_fields=["status"])
+    if session.status in (Session.Status.OPEN, Session.Status.FULL):
+        status = Session.Status.FULL if confirmed >= session.seats else Session.Status.OPEN
+        if status != session.status:
+            session.status = status
+            _save(session, later, update_fields=["status"])
+    return promoted
 
 
 def _already_signed_up() -> ValidationError:
     """The citizen's answer to a second sign-up under the same name and mobile: nothing they do not know."""
     return ValidationError([
         ValidationError(_("You have already signed up for this session."), code="duplicate"),
-        ValidationError(_("To see or cancel that sign-up, open the address of the page shown after you signed up, "
-                          "or call the branch."), code="duplicate"),
+        ValidationError(_("To see or cancel that sign-up, open “My sign-ups” and enter your mobile number."),
+                        code="duplicate"),
     ])
 
 
@@ -113,9 +126,11 @@ def _register(
     if note:
         registration._change_reason = note[:100]
     try:
-        with transaction.atomic():
-            _save(registration, later)
+        # No savepoint of its own: a refusal leaves the caller's transaction, which rolls back the whole sign-up.
+        _save(registration, later)
     except IntegrityError as error:
+        if _code_taken(error):
+            raise _CodeTaken from error
         raise (_already_signed_up() if public else ValidationError(
             _("%(name)s is already registered for this session.") % {"name": trainee.name}, code="duplicate"
         )) from error
@@ -148,16 +163,31 @@ def registration_create(*, session: Session, person: SignUp, consent: bool, now=
     # Everything that needs no lock is done before taking it: the checks, the code and the trainee (in the same
     # transaction, so that a refused sign-up leaves the trainee as it was).
     _signup_refusal(session, person, now)
-    code, later = unique_code(), Deferred()
-    with transaction.atomic():
-        trainee = trainee_for(person)
-        note = _resident_id_note(person) if resident_id_differs(trainee, person) else ""
-        session = _locked(session)
-        _signup_refusal(session, person, now)
-        registration = _register(session, trainee, now=now, public=True, consent_at=now, note=note, code=code,
-                                 later=later)
+    # A new code without asking the database whether it is free: its unique index answers that at the insert.
+    code = Registration.new_code()
+    while True:
+        later = Deferred()
+        try:
+            with transaction.atomic():
+                trainee = trainee_for(person)
+                note = _resident_id_note(person) if resident_id_differs(trainee, person) else ""
+                session = _locked(session)
+                _signup_refusal(session, person, now)
+                registration = _register(session, trainee, now=now, public=True, consent_at=now, note=note,
+                                         code=code, later=later)
+            break
+        except _CodeTaken:
+            code = unique_code()
     later.write()
+    # Told once the sign-up is committed (at once, outside a transaction): out of the lock's way, nobody told of a
+    # sign-up a caller's transaction rolls back, and a message that cannot be queued never fails the sign-up.
+    transaction.on_commit(lambda: _tell_signed_up(registration), robust=True)
     return registration
+
+
+def _tell_signed_up(registration: Registration, by=None) -> None:
+    position = waiting_position(registration) if registration.status == Status.WAITING else None
+    sms.tell_signed_up(registration, position=position, by=by)
 
 
 def _signup_refusal(session: Session, person: SignUp, now) -> None:
@@ -176,7 +206,8 @@ def registration_add_by_staff(
 
     Staff may add people after sign-up has closed; a cancelled session takes nobody. Staff, who may see the
     records, are told what a citizen is not: a resident ID number that differs from the one on record, or one
-    already registered for the session under another name.
+    already registered for the session under another name. The person is told by text message, as after signing
+    up online (not for a session that has begun: a roster entered afterwards).
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -193,7 +224,9 @@ def registration_add_by_staff(
                     "one is right and correct it on the trainee's page first."
                 ) % {"name": trainee.name}, code="resident_id_differs")})
         registration_add_check(session=session, trainee=trainee)
-        return _register(session, trainee, now=now, public=False, by=by)
+        registration = _register(session, trainee, now=now, public=False, by=by)
+        _tell_signed_up(registration, by=by)
+    return registration
 
 
 def registration_add_check(*, session: Session, trainee: Trainee) -> None:
@@ -233,18 +266,14 @@ def registration_cancel(*, registration: Registration, now=None, by=None) -> Reg
                     code="begun",
                 )
             raise ValidationError(_("This session has already begun: it can no longer be cancelled online."))
-        waiting_before = set(session.registrations.filter(status=Status.WAITING).values_list("pk", flat=True))
         registration.status = Status.CANCELLED
         registration.cancelled_at = now
         registration.cancelled_by = by
         registration._history_user = by
         registration.save(update_fields=["status", "cancelled_at", "cancelled_by"])
-        _sync_full(session, by=by)
-        promoted = (
-            session.registrations.filter(pk__in=waiting_before, status=Status.CONFIRMED)
-            .select_related("trainee").order_by("created_at", "pk").first()
-        )
-    return promoted
+        promoted = _sync_full(session, by=by)
+    # Told once the lock is released.
+    return next(iter(sms.tell_promoted(promoted, by=by)), None) if promoted else None
 
 
 def registration_confirm(*, registration: Registration, by, reason: str = "") -> Registration:
@@ -274,5 +303,6 @@ def registration_confirm(*, registration: Registration, by, reason: str = "") ->
             update += ["beyond_seats_reason", "beyond_seats_by"]
         registration._history_user = by
         registration.save(update_fields=update)
-        _sync_full(session)
+        promoted = [registration, *_sync_full(session)]
+    sms.tell_promoted(promoted, by=by)
     return registration
