@@ -35,10 +35,12 @@ def sign_up_crowd(base_url: str, session_path: str, people: int) -> dict:
         results[number] = (status, seconds)
 
     threads = [threading.Thread(target=sign_up, args=(number,)) for number in range(people)]
+    before = cpu_times()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    after = cpu_times()
     times = sorted(seconds for _status, seconds in results)
     statuses: dict[int, int] = {}
     for status, _seconds in results:
@@ -48,4 +50,13 @@ def sign_up_crowd(base_url: str, session_path: str, people: int) -> dict:
         "p50_ms": statistics.median(times) * 1000,
         "p95_ms": times[max(0, round(0.95 * len(times)) - 1)] * 1000,
         "max_ms": times[-1] * 1000,
+        # How busy the machine's cores were while the crowd signed up (this client included).
+        "cpu_busy": 1 - (after[1] - before[1]) / max(1, after[0] - before[0]),
     }
+
+
+def cpu_times() -> tuple[int, int]:
+    """(all, idle) jiffies of every core since boot, from /proc/stat (Linux)."""
+    with open("/proc/stat") as stat:
+        fields = [int(value) for value in stat.readline().split()[1:]]
+    return sum(fields), fields[3] + fields[4]

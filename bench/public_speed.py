@@ -88,7 +88,7 @@ def prepare(env: dict, options) -> None:
 
 def start_gunicorn(env: dict, options) -> subprocess.Popen:
     server = subprocess.Popen(  # noqa: S603  (our own interpreter)
-        [PYTHON, "-m", "gunicorn", "redcross.wsgi:application", "--chdir", str(ROOT), "--workers", "2",
+        [PYTHON, "-m", "gunicorn", "redcross.wsgi:application", "--chdir", str(ROOT), "--workers", str(options.workers),
          "--threads", str(options.threads), "--bind", f"127.0.0.1:{options.port}", "--timeout", "300",
          "--log-level", "warning"],
         cwd=ROOT, env=env,
@@ -205,7 +205,7 @@ def crowd(options) -> str:
     return (f"crowd sign-up, {options.people_crowd} people at once for session {session.pk} ({session.seats} seats, "
             f"{before} confirmed before): {after} confirmed ({verdict}), {waiting} waiting; responses "
             f"{result['statuses']}; p50 {result['p50_ms']:.0f} ms, p95 {result['p95_ms']:.0f} ms, "
-            f"max {result['max_ms']:.0f} ms")
+            f"max {result['max_ms']:.0f} ms; cores busy {result['cpu_busy']:.0%}")
 
 
 def main():
@@ -214,11 +214,15 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page")
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--port", type=int, default=8099)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4,
                         help="gunicorn threads per worker (1: sync workers), as the README's deployment runs it")
     parser.add_argument("--no-seed", action="store_true", help="keep the data already in the bench's database")
     parser.add_argument("--people", type=int, default=30, help="people on the roster and certificates")
     parser.add_argument("--people-crowd", type=int, default=50, help="simultaneous sign-ups")
+    parser.add_argument("--crowd-runs", type=int, default=3,
+                        help="crowds one after the other, each for a new session (the first meets workers that "
+                             "have served no sign-up yet when the pages are not measured)")
     parser.add_argument("--warm-up", type=int, default=600, help="requests this process serves before the report")
     parser.add_argument("--year", type=int, help="the yearly report's year (default: last year)")
     parser.add_argument("--only", choices=PARTS, action="append",
@@ -238,7 +242,8 @@ def main():
         if "pages" in parts:
             pages(options)
         if "crowd" in parts:
-            print(crowd(options), flush=True)
+            for run in range(options.crowd_runs):
+                print(f"[{run + 1}/{options.crowd_runs}] " + crowd(options), flush=True)
         if "documents" in parts:
             for line in documents(options):
                 print(line, flush=True)
@@ -261,8 +266,8 @@ def pages(options) -> None:
 
 
 def print_table(rows, bare: dict, options) -> None:
-    print(f"\nscale {options.scale}, gunicorn 2 workers × {options.threads} threads, DEBUG=0, Redis cache, "
-          "CONN_MAX_AGE=600, "
+    print(f"\nscale {options.scale}, gunicorn {options.workers} workers × {options.threads} threads, DEBUG=0, "
+          "Redis cache, CONN_MAX_AGE=600, "
           f"wrk -t2 -c{options.connections} -d{options.duration}s; KB as served (the portal does not compress "
           "HTML: no GZipMiddleware, compression is the proxy's) and gzip -6; queries: first/second request")
     header = ("page", "scale", "req/s", "bare req/s", "ratio", "p50 ms", "p95 ms", "KB", "gz KB", "queries", "errors")

@@ -44,6 +44,11 @@ def beat_schedule(reports_at: str, *, reminders_at: str = "10:00") -> dict:
             "task": "training.tasks.notify_expiring_certificates",
             "schedule": crontab(hour=8, minute=0),
         },
+        # Text messages still waiting to be sent (their task lost, or queued while the broker was down).
+        "sms-send-waiting": {
+            "task": "redcross.sms.tasks.send_pending_texts",
+            "schedule": timedelta(minutes=5),
+        },
         # Reports whose worker was lost (killed with its message unacknowledged) queued again, long before the
         # broker's 2-hour visibility timeout.
         "reports-requeue-lost": {

@@ -91,6 +91,11 @@ def session_for_public(pk: int) -> Session:
     )
 
 
+def session_to_sign_up(pk: int) -> Session:
+    """A session a citizen may open, as the sign-up needs it: without the count of seats taken."""
+    return public_sessions().select_related("course").get(pk=pk)
+
+
 def float_or_none(value) -> float | None:
     try:
         number = float(value)

@@ -93,9 +93,12 @@ def session_list(request):
     })
 
 
-def _session_or_404(pk: int) -> Session:
+def _session_or_404(pk: int, *, for_the_page: bool = True) -> Session:
+    """The session a citizen may open; with the seats left for its page, or without them for a sign-up (the
+    service counts the seats under its lock)."""
+    selector = selectors.session_for_public if for_the_page else selectors.session_to_sign_up
     try:
-        return selectors.session_for_public(pk)
+        return selector(pk)
     except Session.DoesNotExist as error:
         raise Http404 from error
 
@@ -121,7 +124,7 @@ def session_calendar(request, pk: int):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def sign_up(request, pk: int):
-    session = _session_or_404(pk)
+    session = _session_or_404(pk, for_the_page=False)
     if request.method in ("GET", "HEAD"):
         return redirect(session)
     if limited(request, "training.sign_up", settings.RATELIMIT_SIGN_UP):
@@ -141,7 +144,7 @@ def sign_up(request, pk: int):
                 form.add_error(None, error)
         else:
             return redirect("training:registration_detail", token=registration_token(registration))
-    return _session_page(request, session, form, status=400)
+    return _session_page(request, _session_or_404(pk), form, status=400)
 
 
 @never_cache

@@ -111,3 +111,13 @@ def test_the_reports_run_at_the_time_set_and_a_bad_time_is_refused():
     assert (year.hour, year.minute, year.day_of_month, year.month_of_year) == ({0}, {10}, {2}, {1})
     with pytest.raises(ValueError):
         beat_schedule("1 am")
+
+
+def test_every_task_beat_runs_is_one_a_worker_knows():
+    from redcross.celery import app
+    from redcross.schedule import beat_schedule
+
+    app.loader.import_default_modules()  # what a worker imports on start
+    tasks = {entry["task"] for entry in beat_schedule("01:00").values()}
+    assert "redcross.sms.tasks.send_pending_texts" in tasks
+    assert tasks <= set(app.tasks), tasks - set(app.tasks)

@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from redcross import pagecache
 from redcross.history import Deferred
 from redcross.masking import mask_resident_id
 from redcross.validators import normalize_resident_id
@@ -43,8 +44,8 @@ def _save(record, later: Deferred | None, **kwargs) -> None:
 
 
 def _locked(session: Session) -> Session:
-    # The session row is the lock: sign-ups for one session are counted one at a time.
-    return Session.objects.select_for_update().select_related("course").get(pk=session.pk)
+    # The session row is the lock (its own row only): sign-ups for one session are counted one at a time.
+    return Session.objects.select_for_update(of=("self",)).select_related("course", "base").get(pk=session.pk)
 
 
 def _sync_full(
@@ -168,7 +169,7 @@ def registration_create(*, session: Session, person: SignUp, consent: bool, now=
     while True:
         later = Deferred()
         try:
-            with transaction.atomic():
+            with pagecache.versions_held(), transaction.atomic():
                 trainee = trainee_for(person)
                 note = _resident_id_note(person) if resident_id_differs(trainee, person) else ""
                 session = _locked(session)
