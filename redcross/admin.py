@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from .admin_support import error_text
+from .admin_support import RecordOnlyAdmin, error_text
 from .masking import mask_phone
 from .models import BranchProfile, TextMessage
 from .sms.outbox import HIDDEN, SECRET_PARAMS, text_resend
@@ -80,7 +80,7 @@ def without_link_secrets(text: str) -> str:
 
 
 @admin.register(TextMessage)
-class TextMessageAdmin(admin.ModelAdmin):
+class TextMessageAdmin(RecordOnlyAdmin):
     """What citizens were sent, read only: mobile numbers masked, one-time codes and the secret part of links
     hidden. Staff allowed to change text messages send one again (a new message); nothing else is typed here."""
 
@@ -93,15 +93,6 @@ class TextMessageAdmin(admin.ModelAdmin):
     readonly_fields = fields
     list_select_related = ("subject_type",)
     actions = ["resend"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_resend_permission(self, request):
         return request.user.has_perm("redcross.change_textmessage")

@@ -69,6 +69,19 @@ def apply_each(modeladmin, request, records, step) -> int:
     return done
 
 
+class RecordOnlyAdmin(admin.ModelAdmin):
+    """A log the services write (what was sent, who saw what): listed and opened, never added, changed or removed."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ReadOnlyInline(admin.TabularInline):
     """Rows a service wrote (transitions, registrations seen from elsewhere): shown, never typed or removed."""
 

@@ -152,7 +152,7 @@ class TextMessage(models.Model):
         ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("what it is about"),
     )
-    subject_id = models.PositiveBigIntegerField(null=True, blank=True)
+    subject_id = models.PositiveBigIntegerField(_("record number"), null=True, blank=True)
     subject = GenericForeignKey("subject_type", "subject_id")
     resent_from = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="resends",

@@ -205,3 +205,14 @@ def remind_tomorrow(*, today: date | None = None) -> int:
         ):
             queued += 1
     return queued
+
+
+def still_true(message: TextMessage) -> bool:
+    """Whether a message about a sign-up still says what is so: the sign-up not cancelled since (unless the message
+    is the session's cancellation) and the session not begun. Messages about anything else are always."""
+    registration = message.subject
+    if not isinstance(registration, Registration):
+        return True
+    if registration.status == Status.CANCELLED and message.kind != Kind.SESSION_CANCELLED:
+        return False
+    return registration.session.starts_at > timezone.now()

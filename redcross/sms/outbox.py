@@ -145,7 +145,8 @@ def _hide_secrets(message: TextMessage) -> None:
 
 
 def text_resend(*, message: TextMessage, by) -> TextMessage:
-    """Staff send a message again, as a new message that points to the first; a one-time code is never resent."""
+    """Staff send a message again, as a new message that points to the first: a message answered (or stuck), and the
+    latest about its record, so that what it says is still the news; a one-time code is never resent."""
     if message.kind == TextMessage.Kind.LOGIN_CODE:
         raise ValidationError(_("A one-time code is never sent again: the citizen asks for a new one."),
                               code="login_code")
@@ -153,6 +154,11 @@ def text_resend(*, message: TextMessage, by) -> TextMessage:
     if message.status in (Status.PENDING, Status.SENDING, Status.RETRY) and not stuck:
         raise ValidationError(_("This message has not been answered yet: wait for its answer before resending."),
                               code="not_answered")
+    later = TextMessage.objects.filter(subject_type=message.subject_type, subject_id=message.subject_id,
+                                       created_at__gt=message.created_at)
+    if message.subject_id is not None and later.exists():
+        raise ValidationError(_("A later message about the same record has told the citizen something newer: only "
+                                "the latest one can be sent again."), code="not_latest")
     with transaction.atomic():
         count = TextMessage.objects.filter(resent_from=message).count()
         resend = TextMessage.objects.create(

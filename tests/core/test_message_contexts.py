@@ -12,23 +12,24 @@ from pathlib import Path
 import pytest
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
-TRAINING, WECHAT, PEOPLE = "training/models.py", "publicity/models/wechat.py", "publicity/models/people.py"
+WECHAT, PEOPLE = "publicity/models/wechat.py", "publicity/models/people.py"
+TRAINING = ("training/models/bases.py", "training/models/courses.py", "training/models/people.py")
 PLACES, FUNDED, ACTIVITIES = "projects/models/places.py", "projects/models/funded.py", "projects/models/activities.py"
 # Reviewed: msgid with more than one meaning → the files where its bare (context-free) translation is right.
 AMBIGUOUS = {
     "volunteers": set(), "from": set(), "to": set(), "failed": set(), "cancelled": set(), "closed": set(),
     "open": set(), "people": set(),  # report units: 人次 (person-times) or 人 (persons)
-    "name": {PLACES, "projects/resources.py", PEOPLE, WECHAT, "redcross/models.py", TRAINING},
+    "name": {PLACES, "projects/resources.py", PEOPLE, WECHAT, "redcross/models.py", *TRAINING},
     "title": {ACTIVITIES, FUNDED, "projects/resources.py", PEOPLE, WECHAT, "publicity/admin/correspondents.py",
-              "publicity/models/news.py", "training/admin/sessions.py", TRAINING},
+              "publicity/models/news.py", "training/admin/sessions.py", *TRAINING},
     "points": {PEOPLE}, "article": {WECHAT}, "opened on": {PLACES, "projects/resources.py"},
-    "confirmed": {TRAINING}, "attended": {TRAINING, "training/admin/registrations.py"}, "held": {TRAINING},
-    "full": {TRAINING, "templates/training/base_list.html"}, "active": {PEOPLE, TRAINING}, "level": {PEOPLE},
+    "confirmed": {*TRAINING}, "attended": {*TRAINING, "training/admin/registrations.py"}, "held": {*TRAINING},
+    "full": {*TRAINING, "templates/training/base_list.html"}, "active": {PEOPLE, *TRAINING}, "level": {PEOPLE},
     "order": {ACTIVITIES, PLACES}, "text": {PEOPLE}, "month": {"publicity/admin/wechat.py", WECHAT},
     "state": {"training/admin/people.py"},
     # Names of records that a report also uses as its figures' units (小时, 期, 本 …): the reports give a context.
-    "hours": {TRAINING}, "sessions": {TRAINING}, "certificates": {TRAINING}, "visits": {TRAINING},
-    "seats": {TRAINING}, "reads": {WECHAT}, "projects": {FUNDED}, "activities": {ACTIVITIES},
+    "hours": {*TRAINING}, "sessions": {*TRAINING}, "certificates": {*TRAINING}, "visits": {*TRAINING},
+    "seats": {*TRAINING}, "reads": {WECHAT}, "projects": {FUNDED}, "activities": {ACTIVITIES},
     "sites": {FUNDED, PLACES}, "facilities": {"projects/admin/places.py", PLACES},
     "placements": {PEOPLE, "publicity/admin/correspondents.py", "publicity/admin/placements.py",
                    "publicity/resources.py"},
@@ -70,8 +71,8 @@ def test_the_parser_reads_the_contexts_of_the_catalogue():
 @pytest.mark.parametrize(("po", "expected"), [
     ('#: a.py b.py\nmsgid "from"\nmsgstr "原状态"', [("from", "a.py"), ("from", "b.py")]),
     ('#: a.py b.py\nmsgctxt "status change"\nmsgid "from"\nmsgstr "原状态"', []),
-    ('#: training/models.py\nmsgid "hours"\nmsgstr ""\n"学时"', []),
-    ('#: training/models.py:12 redcross/reports/figures.py:60\nmsgid "hours"\nmsgstr "学时"',
+    ('#: training/models/courses.py\nmsgid "hours"\nmsgstr ""\n"学时"', []),
+    ('#: training/models/courses.py:12 redcross/reports/figures.py:60\nmsgid "hours"\nmsgstr "学时"',
      [("hours", "redcross/reports/figures.py")]),
     ('#: publicity/models/news.py\nmsgid ""\n"art"\n"icle"\nmsgstr "图文"', [("article", "publicity/models/news.py")]),
     ('#: a.py b.py\nmsgid "date"\nmsgstr "日期"\n\n#: a.py\nmsgid "failed"\nmsgid_plural "failed"\nmsgstr[0] ""',

@@ -4,8 +4,6 @@ import datetime as dt
 from urllib.parse import quote
 
 import pytest
-from django.conf import settings
-from django.utils import translation
 from icalendar import Calendar
 
 from tests.training.factories import (
@@ -20,13 +18,6 @@ from training.models import Registration, Session
 from training.views import registration_token
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def in_chinese():
-    """The portal's language, whatever an earlier test's request to /en/ left active (reverse() follows it)."""
-    with translation.override(settings.LANGUAGE_CODE):
-        yield
 
 
 @pytest.fixture

@@ -142,3 +142,21 @@ def test_the_training_manager_may_resend_and_leadership_only_read(training_offic
     assert leader.has_perm("redcross.view_textmessage") and not leader.has_perm("redcross.change_textmessage")
     assert not Group.objects.get(name="领导").permissions.filter(codename__in=[
         "add_textmessage", "change_textmessage", "delete_textmessage"]).exists()
+
+
+def test_a_message_that_no_longer_says_what_is_so_is_not_sent_again(client, training_officer, session,
+                                                                    django_capture_on_commit_callbacks):
+    client.force_login(training_officer)
+    waiting_told = TextMessage.objects.get(kind=Kind.SIGNUP_WAITING)
+    first_told = TextMessage.objects.get(kind=Kind.SIGNUP_CONFIRMED)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_cancel(registration=session.registrations.get(trainee__name="市民1"))
+
+    for message in (waiting_told, first_told):  # 市民2 moved up since; 市民1 cancelled
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(resend_url(session, message))
+        assert not TextMessage.objects.filter(resent_from=message).exists()
+    promoted = TextMessage.objects.get(kind=Kind.PROMOTED)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(resend_url(session, promoted))
+    assert TextMessage.objects.filter(resent_from=promoted).count() == 1

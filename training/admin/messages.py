@@ -19,6 +19,7 @@ from redcross.masking import mask_phone
 from redcross.models import TextMessage
 from redcross.sms.outbox import text_resend
 
+from .. import sms
 from ..models import Certificate, Registration, Session
 
 # A message with the provider's answer, which staff may send again.
@@ -91,6 +92,9 @@ def resend_view(modeladmin, request, object_id: str, message_id: int):
     if message is None:
         raise Http404
     try:
+        if not sms.still_true(message):
+            raise ValidationError(_("This message no longer says what is so (the sign-up was cancelled or the session "
+                                    "has begun): it is not sent again."), code="outdated")
         resend = text_resend(message=message, by=request.user)
     except ValidationError as error:
         modeladmin.message_user(request, error_text(error), messages.ERROR)

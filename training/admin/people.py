@@ -11,6 +11,7 @@ from redcross.admin_support import (
     PDF_TYPE,
     LifeCycleHistoryAdmin,
     ReadOnlyInline,
+    RecordOnlyAdmin,
     apply_each,
     attachment,
     masked_history,
@@ -174,7 +175,7 @@ class CertificateAdmin(LifeCycleHistoryAdmin):
 
 
 @admin.register(PersonalDataAccess)
-class PersonalDataAccessAdmin(admin.ModelAdmin):
+class PersonalDataAccessAdmin(RecordOnlyAdmin):
     """The log of whole ID and mobile numbers shown to staff: read only, for everyone."""
 
     list_display = ("at", "user", "trainee", "what")
@@ -182,12 +183,3 @@ class PersonalDataAccessAdmin(admin.ModelAdmin):
     list_select_related = ("user", "trainee")
     search_fields = ("trainee__name", "user__username", "what")
     date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
