@@ -15,6 +15,7 @@ from .models import (
     Site,
     SpendingLine,
     in_service_on,
+    result_on,
 )
 
 LATEST_ACTIVITIES = 5
@@ -99,3 +100,12 @@ def activities_for_public(*, site: Site | None = None) -> QuerySet[Activity]:
         .prefetch_related(Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")))
         .order_by("-date", "-pk")
     )
+
+
+def position_status_on(site: Site, day) -> str | None:
+    """A position's status on `day`: the result of its latest assessment by then, NOT_ASSESSED if none, or None
+    if the branch did not have the site on that day (not yet taken on, or closed)."""
+    if site.started_on > day or (site.closed_on is not None and site.closed_on <= day):
+        return None
+    status = Site.objects.filter(pk=site.pk).annotate(position_status=result_on(day))
+    return status.values_list("position_status", flat=True).get()

@@ -3,14 +3,16 @@
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Case, Count, DecimalField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import Case, Count, DecimalField, Exists, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from redcross.dates import Dated
 
 from .models import (
+    NOT_ASSESSED,
     ZERO,
     Activity,
+    Assessment,
     Facility,
     FacilityKind,
     FundingLine,
@@ -20,20 +22,23 @@ from .models import (
     Site,
     SpendingLine,
     in_service_on,
+    result_on,
 )
 
 # The records the figures read, by the dates that place them in a period: a change to one makes the reports that
 # counted that day out of date.
 DATED = {
     # A site's and a facility's state is read from its dates alone: a status changed with its date moves only
-    # the periods from that date on.
-    Site: Dated(("started_on", "built_on", "closed_on"), counted=()),
+    # the periods from that date on; its kind of position decides where it is counted among positions.
+    Site: Dated(("started_on", "built_on", "closed_on"), counted=("position_kind",)),
     Facility: Dated(("opened_on", "retired_on"), counted=("kind",)),
     Project: Dated(("year",), counted=("funding",)),
     ProjectTransition: Dated(("on",)),
     FundingLine: Dated(("received_on",)),
     SpendingLine: Dated(("spent_on",)),
     Activity: Dated(("date",)),
+    # An assessment's result gives its position's status from its day on.
+    Assessment: Dated(("assessed_on",), counted=("result", "site")),
 }
 ACTIVITY_SUMS = ("participants", "volunteers", "volunteer_hours", "beneficiaries", "books")
 
@@ -66,6 +71,35 @@ def status_on(day: date):
     """A project's status on `day`: the last step of its life cycle taken by then, or its first status."""
     last = ProjectTransition.objects.filter(project=OuterRef("pk"), on__lte=day).order_by("-on", "-pk")
     return Coalesce(Subquery(last.values("to_status")[:1]), Value(Project.Status.DRAFT))
+
+
+POSITION_STATUSES = (NOT_ASSESSED, *Assessment.Result.values)
+
+
+def positions_on(day: date, start: date | None = None) -> list[dict]:
+    """Positions by kind on `day` (kinds with none left out), each with its count by status, which the latest
+    assessment by then decides, and, given `start`, the positions that first met the standard in the period ("new").
+    One query, whatever the number of sites."""
+    sites = sites_on(day).annotate(position_status=result_on(day))
+    counts = {status: Count("pk", filter=Q(position_status=status)) for status in POSITION_STATUSES}
+    if start is not None:
+        before = Assessment.objects.filter(site=OuterRef("pk"), result=Assessment.Result.PASSED, assessed_on__lt=start)
+        sites = sites.annotate(passed_before=Exists(before))
+        counts["new"] = Count("pk", filter=Q(position_status=Assessment.Result.PASSED, passed_before=False))
+    rows = (
+        sites.values("position_kind__order", "position_kind__name").annotate(total=Count("pk"), **counts)
+        .order_by("position_kind__order", "position_kind__name")
+    )
+    return [{"kind": row["position_kind__name"], **{key: row[key] for key in ("total", *counts)}} for row in rows]
+
+
+def assessments_held(start: date, end: date) -> dict[str, int]:
+    """Assessments held in the period, by result."""
+    found = dict(
+        Assessment.objects.filter(assessed_on__range=(start, end))
+        .values("result").annotate(n=Count("pk")).values_list("result", "n").order_by()
+    )
+    return {value: found.get(value, 0) for value in Assessment.Result.values}
 
 
 def summary(start: date, end: date) -> dict:
@@ -133,6 +167,7 @@ def summary(start: date, end: date) -> dict:
             "spent": sum(spent.values(), ZERO),
         },
         "activities": {"by_kind": activity_rows, "total": activity_total},
+        "positions": {"by_kind": positions_on(end, start), "assessments": assessments_held(start, end)},
     }
 
 

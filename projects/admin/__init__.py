@@ -1,3 +1,3 @@
 """The projects' staff screens, as configuration calling the services."""
 
-from . import places, projects  # noqa: F401 - registers the admins
+from . import places, positions, projects  # noqa: F401 - registers the admins

@@ -8,7 +8,19 @@ from simple_history.admin import SimpleHistoryAdmin
 from redcross.admin_support import LocalDateExport, RefusalsAsMessages, inline_changes
 
 from .. import services
-from ..models import Activity, Attachment, Facility, FacilityKind, Photo, Project, Site
+from ..models import (
+    Activity,
+    AssessmentEvidence,
+    Attachment,
+    Facility,
+    FacilityKind,
+    Photo,
+    PositionKind,
+    PositionStandard,
+    Project,
+    Site,
+    StandardItem,
+)
 
 # The service that stores each kind of record, whichever page or inline it is edited on.
 STORE = {
@@ -19,12 +31,18 @@ STORE = {
     Photo: lambda photo: services.photo_save(photo=photo),
     Attachment: lambda attachment: services.attachment_save(attachment=attachment),
     Project: lambda project: services.project_save(project=project),
+    PositionKind: lambda kind: services.position_kind_save(kind=kind),
+    PositionStandard: lambda standard: services.standard_save(standard=standard),
+    StandardItem: lambda item: services.standard_item_save(item=item),
+    AssessmentEvidence: lambda evidence: services.evidence_save(evidence=evidence),
 }
 REMOVE = {
     Facility: lambda facility: services.facility_delete(facility=facility),
     Photo: lambda photo: services.photo_delete(photo=photo),
     Attachment: lambda attachment: services.attachment_delete(attachment=attachment),
     Project: lambda project: services.project_delete(project=project),
+    StandardItem: lambda item: services.standard_item_delete(item=item),
+    AssessmentEvidence: lambda evidence: services.evidence_delete(evidence=evidence),
 }
 
 

@@ -46,13 +46,14 @@ class InServiceFilter(admin.SimpleListFilter):
 @admin.register(Site)
 class SiteAdmin(SpreadsheetAdmin):
     resource_classes = [SiteResource]
-    list_display = ("name", "kind", "status", "town", "facility_count", "published")
-    list_filter = ("status", "kind", "published", "town")
+    list_display = ("name", "position_kind", "kind", "status", "town", "facility_count", "published")
+    list_filter = ("position_kind", "status", "kind", "published", "town")
+    list_select_related = ("position_kind",)
     search_fields = ("name", "community", "town", "address", "partners")
     list_editable = ("published",)
     inlines = [FacilityInline, SitePhotoInline]
     fieldsets = (
-        (None, {"fields": ("name", "kind", "published")}),
+        (None, {"fields": ("name", "position_kind", "kind", "published")}),
         (_("Status"), {
             "fields": ("status", ("started_on", "built_on", "closed_on")),
             "description": _("The reports count a site as it stood at the end of their period, from these days."),

@@ -5,8 +5,29 @@ from redcross.choices import FundingSource
 from .activities import Activity, Photo
 from .funded import ZERO, Attachment, FundingLine, Project, ProjectTransition, SpendingLine
 from .places import Facility, FacilityKind, Site, in_service_on
+from .positions import (
+    FRATERNITY_HOME,
+    NOT_ASSESSED,
+    Assessment,
+    AssessmentEvidence,
+    AssessmentItem,
+    PositionKind,
+    PositionStandard,
+    StandardItem,
+    default_position_kind,
+    result_on,
+)
 
 __all__ = [
+    "FRATERNITY_HOME",
+    "NOT_ASSESSED",
+    "Assessment",
+    "AssessmentEvidence",
+    "AssessmentItem",
+    "PositionKind",
+    "PositionStandard",
+    "StandardItem",
+    "default_position_kind",
     "ZERO",
     "Activity",
     "Attachment",
@@ -20,4 +41,5 @@ __all__ = [
     "Site",
     "SpendingLine",
     "in_service_on",
+    "result_on",
 ]

@@ -14,6 +14,8 @@ from simple_history.models import HistoricalRecords
 from redcross.images import PhotoField, thumbnail_spec
 from redcross.models import Located
 
+from .positions import PositionKind, default_position_kind
+
 
 class Site(Located):
     """A 博爱家园 community or another place where the branch built something."""
@@ -34,6 +36,10 @@ class Site(Located):
 
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.COMMUNITY)
+    position_kind = models.ForeignKey(
+        PositionKind, on_delete=models.PROTECT, related_name="sites", default=default_position_kind,
+        verbose_name=_("kind of position"),
+    )
     community = models.CharField(_("community"), max_length=100, blank=True)
     town = models.CharField(_("street or town"), max_length=100, blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)

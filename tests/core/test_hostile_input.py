@@ -11,7 +11,7 @@ from axes.models import AccessAttempt
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from projects.models import Site
+from projects.models import PositionKind, Site
 from redcross.validators import validate_one_line, validate_plain_text
 from tests.admin_forms import empty_inlines
 from tests.factories import STAFF_PASSWORD
@@ -170,7 +170,7 @@ def test_an_admin_form_refuses_a_control_character_and_keeps_line_breaks_where_t
     site = {"name": "东湖\x07社区", "kind": "community", "status": "pilot", "started_on": "2024-05-01", "built_on": "",
             "closed_on": "", "community": "东湖社区", "town": "城东街道",
             "address": "东湖路\n8 号", "latitude": "", "longitude": "", "partners": "居委会\x1b", "description": "",
-            **empty_inlines("facilities", "photos")}
+            "position_kind": PositionKind.objects.get(name="博爱家园").pk, **empty_inlines("facilities", "photos")}
     response = client.post("/admin/projects/site/add/", site)
     assert response.status_code == 200
     form = response.context["adminform"].form

@@ -15,17 +15,18 @@ CATALOGUE = Path(__file__).resolve().parents[2] / "locale" / "zh_Hans" / "LC_MES
 WECHAT, PEOPLE = "publicity/models/wechat.py", "publicity/models/people.py"
 TRAINING = ("training/models/bases.py", "training/models/courses.py", "training/models/people.py")
 PLACES, FUNDED, ACTIVITIES = "projects/models/places.py", "projects/models/funded.py", "projects/models/activities.py"
+POSITIONS = "projects/models/positions.py"
 # Reviewed: msgid with more than one meaning → the files where its bare (context-free) translation is right.
 AMBIGUOUS = {
     "volunteers": set(), "from": set(), "to": set(), "failed": set(), "cancelled": set(), "closed": set(),
     "open": set(), "people": set(),  # report units: 人次 (person-times) or 人 (persons)
-    "name": {PLACES, "projects/resources.py", PEOPLE, WECHAT, "redcross/models.py", *TRAINING},
-    "title": {ACTIVITIES, FUNDED, "projects/resources.py", PEOPLE, WECHAT, "publicity/admin/correspondents.py",
-              "publicity/models/news.py", "training/admin/sessions.py", *TRAINING},
+    "name": {PLACES, POSITIONS, "projects/resources.py", PEOPLE, WECHAT, "redcross/models.py", *TRAINING},
+    "title": {ACTIVITIES, FUNDED, POSITIONS, "projects/resources.py", PEOPLE, WECHAT,
+              "publicity/admin/correspondents.py", "publicity/models/news.py", "training/admin/sessions.py", *TRAINING},
     "points": {PEOPLE}, "article": {WECHAT}, "opened on": {PLACES, "projects/resources.py"},
     "confirmed": {*TRAINING}, "attended": {*TRAINING, "training/admin/registrations.py"}, "held": {*TRAINING},
     "full": {*TRAINING, "templates/training/base_list.html"}, "active": {PEOPLE, *TRAINING}, "level": {PEOPLE},
-    "order": {ACTIVITIES, PLACES}, "text": {PEOPLE}, "month": {"publicity/admin/wechat.py", WECHAT},
+    "order": {ACTIVITIES, PLACES, POSITIONS}, "text": {PEOPLE}, "month": {"publicity/admin/wechat.py", WECHAT},
     "state": {"training/admin/people.py"},
     # Names of records that a report also uses as its figures' units (小时, 期, 本 …): the reports give a context.
     "hours": {*TRAINING}, "sessions": {*TRAINING}, "certificates": {*TRAINING}, "visits": {*TRAINING},

@@ -46,6 +46,7 @@ def reference_data(transactional_db):
     (The roles come back by themselves: flushing the database sends post_migrate.)
     """
     import_module("projects.migrations.0002_facility_kinds").add_kinds(apps, None)
+    import_module("projects.migrations.0005_positions").add_position_kinds(apps, None)
 
 
 @pytest.fixture

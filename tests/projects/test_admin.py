@@ -6,7 +6,16 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
-from projects.models import Activity, Facility, FacilityKind, FundingLine, Project, Site, SpendingLine
+from projects.models import (
+    Activity,
+    Facility,
+    FacilityKind,
+    FundingLine,
+    PositionKind,
+    Project,
+    Site,
+    SpendingLine,
+)
 from tests.admin_forms import empty_inlines, inline
 from tests.projects.factories import ProjectFactory, SiteFactory
 from tests.spreadsheets import xlsx
@@ -19,7 +28,8 @@ def site_form(**values):
     return {
         "name": "东湖社区", "kind": "community", "status": "pilot", "started_on": "2024-05-01", "built_on": "",
         "closed_on": "", "published": "on", "community": "东湖社区", "town": "城东街道", "address": "东湖路 8 号",
-        "latitude": "", "longitude": "", "partners": "东湖社区居委会", "description": "", **values,
+        "latitude": "", "longitude": "", "partners": "东湖社区居委会", "description": "",
+        "position_kind": PositionKind.objects.get(name="博爱家园").pk, **values,
     }
 
 

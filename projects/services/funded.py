@@ -1,32 +1,19 @@
-"""Every write of the projects app that carries a rule."""
+"""Projects: their life cycle, the money received and spent, their paperwork."""
 
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from typing import TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import (
-    ZERO,
-    Activity,
-    Attachment,
-    Facility,
-    FacilityKind,
-    FundingLine,
-    Photo,
-    Project,
-    ProjectTransition,
-    Site,
-    SpendingLine,
-)
+from ..models import ZERO, Attachment, FundingLine, Project, ProjectTransition, SpendingLine
+from .common import stored
 
 Status = Project.Status
-M = TypeVar("M", bound=models.Model)
 
 # Where a project may go from each status. A self-raised project is approved by the branch itself.
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -197,32 +184,13 @@ def spending_delete(*, line: SpendingLine) -> None:
     project_money_save(project=line.project, removed_spendings=[line])
 
 
-def _stored(record: M) -> M:
-    record.full_clean()
-    record.save()
-    return record
-
-
 def project_save(*, project: Project) -> Project:
     """A project's own fields; its status changes only through project_transition, its money through
     project_money_save."""
     with transaction.atomic():
         if project.pk is not None:
-            stored = Project.objects.select_for_update().values_list("status", flat=True).get(pk=project.pk)
-            project.status = stored
-        return _stored(project)
-
-
-def site_save(*, site: Site) -> Site:
-    return _stored(site)
-
-
-def facility_kind_save(*, kind: FacilityKind) -> FacilityKind:
-    return _stored(kind)
-
-
-def facility_save(*, facility: Facility) -> Facility:
-    return _stored(facility)
+            project.status = Project.objects.select_for_update().values_list("status", flat=True).get(pk=project.pk)
+        return stored(project)
 
 
 def project_delete(*, project: Project) -> None:
@@ -242,24 +210,8 @@ def project_delete(*, project: Project) -> None:
         project.delete()
 
 
-def facility_delete(*, facility: Facility) -> None:
-    facility.delete()
-
-
-def activity_save(*, activity: Activity) -> Activity:
-    return _stored(activity)
-
-
-def photo_save(*, photo: Photo) -> Photo:
-    return _stored(photo)
-
-
-def photo_delete(*, photo: Photo) -> None:
-    photo.delete()
-
-
 def attachment_save(*, attachment: Attachment) -> Attachment:
-    return _stored(attachment)
+    return stored(attachment)
 
 
 def attachment_delete(*, attachment: Attachment) -> None:
