@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from projects import services
 from projects.models import Assessment, PositionKind, PositionStandard, StandardItem
 from tests.admin_forms import empty_inlines, inline
 from tests.projects.factories import SiteFactory
@@ -11,10 +12,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def school_standard():
-    standard = PositionStandard.objects.create(
-        kind=PositionKind.objects.get(name="红十字模范学校"), year=2024, title="红十字模范学校创建标准")
+    standard = services.standard_save(standard=PositionStandard(
+        kind=PositionKind.objects.get(name="红十字模范学校"), year=2024, title="红十字模范学校创建标准"))
     for order, text in enumerate(("有红十字青少年组织", "有应急救护培训"), start=1):
-        StandardItem.objects.create(standard=standard, order=order, text=text)
+        services.standard_item_save(item=StandardItem(standard=standard, order=order, text=text))
     return standard
 
 

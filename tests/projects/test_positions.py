@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from projects import services
 from projects.models import (
     NOT_ASSESSED,
     Assessment,
@@ -32,11 +33,11 @@ def kind(name):
 
 
 def standard(kind_name="冠名医疗机构", year=2024, items=("有红十字标识", "有救护培训", "有志愿服务队")):
-    made = PositionStandard.objects.create(
+    made = services.standard_save(standard=PositionStandard(
         kind=kind(kind_name), year=year, title=f"{kind_name}标准", issued_by="市红十字会"
-    )
+    ))
     for order, text in enumerate(items, start=1):
-        StandardItem.objects.create(standard=made, order=order, text=text, evidence="照片")
+        services.standard_item_save(item=StandardItem(standard=made, order=order, text=text, evidence="照片"))
     return made
 
 

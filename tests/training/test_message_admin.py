@@ -84,10 +84,13 @@ def test_the_training_manager_sends_a_message_again_as_a_new_message(client, tra
 def test_a_message_of_another_session_or_not_yet_answered_is_not_sent_again(client, training_officer, session):
     client.force_login(training_officer)
     other = SessionFactory()
-    message = TextMessage.objects.first()
-    assert client.post(resend_url(other, message)).status_code == 404
+    answered = TextMessage.objects.first()
+    assert client.post(resend_url(other, answered)).status_code == 404
 
-    TextMessage.objects.filter(pk=message.pk).update(status=TextMessage.Status.PENDING)
+    # Queued in this test's transaction, which never commits: waiting to be sent.
+    message = text_queue(key="reminder:waiting", kind=Kind.REMINDER, mobile=mobile(1), body="明天见",
+                         about=session.registrations.get(trainee__name="市民1"))
+    assert message.status == TextMessage.Status.PENDING
     assert f'formaction="{resend_url(session, message)}"' not in page(client, session)
     client.post(resend_url(session, message))
     assert not TextMessage.objects.filter(resent_from=message).exists()
