@@ -21,8 +21,20 @@ from .models import (
 LATEST_ACTIVITIES = 5
 
 
+def public_site_rule(prefix: str = "") -> Q:
+    """Sites (through `prefix`, e.g. "site__") a citizen may see: published, of a published kind of position, and,
+    for a kind that needs it (memorial places), with the consent to publish on record."""
+    return Q(**{f"{prefix}published": True, f"{prefix}position_kind__published": True}) & (
+        Q(**{f"{prefix}position_kind__needs_consent": False}) | Q(**{f"{prefix}publish_consent": True})
+    )
+
+
+def public_sites() -> QuerySet[Site]:
+    return Site.objects.filter(public_site_rule())
+
+
 def published_activities() -> QuerySet[Activity]:
-    return Activity.objects.filter(published=True).filter(Q(site__isnull=True) | Q(site__published=True))
+    return Activity.objects.filter(published=True).filter(Q(site__isnull=True) | public_site_rule("site__"))
 
 
 def activity_is_public(activity: Activity | None) -> bool:
@@ -40,7 +52,7 @@ def project_is_public(project: Project | None) -> bool:
 
 
 def sites_for_public(*, facility_kind: FacilityKind | None = None) -> QuerySet[Site]:
-    sites = Site.objects.filter(published=True).annotate(
+    sites = public_sites().annotate(
         facility_count=Count(
             "facilities", filter=in_service_on(timezone.localdate(), "facilities__"), distinct=True
         ),
@@ -54,14 +66,14 @@ def sites_for_public(*, facility_kind: FacilityKind | None = None) -> QuerySet[S
 
 def facility_kinds_in_use() -> QuerySet[FacilityKind]:
     return FacilityKind.objects.filter(
-        in_service_on(timezone.localdate(), "facilities__"), facilities__site__published=True
+        in_service_on(timezone.localdate(), "facilities__"), public_site_rule("facilities__site__")
     ).distinct().order_by("order", "name")
 
 
 def site_of_activities(pk) -> Site | None:
     """The published site whose activities a citizen asks for, or None for anything else."""
     try:
-        return Site.objects.filter(published=True).only("pk", "name").get(pk=int(pk))
+        return public_sites().only("pk", "name").get(pk=int(pk))
     except (TypeError, ValueError, Site.DoesNotExist):
         return None
 
@@ -78,7 +90,7 @@ def site_for_public(pk: int) -> Site:
         .order_by("-year", "title")
     )
     return (
-        Site.objects.filter(published=True)
+        public_sites()
         .prefetch_related(
             Prefetch("facilities", queryset=Facility.objects.filter(in_service_on(today)).select_related("kind")),
             Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")),

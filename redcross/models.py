@@ -124,6 +124,9 @@ class TextMessage(models.Model):
         SESSION_CHANGED = "session_changed", _("session changed")
         SESSION_CANCELLED = "session_cancelled", _("session cancelled")
         CERTIFICATE_ISSUED = "certificate_issued", _("certificate issued")
+        VISIT_REQUESTED = "visit_requested", _("group visit requested")
+        VISIT_CONFIRMED = "visit_confirmed", _("group visit confirmed")
+        VISIT_DECLINED = "visit_declined", _("group visit declined")
 
     class Status(models.TextChoices):
         PENDING = "pending", pgettext_lazy("text message", "waiting to be sent")

@@ -318,7 +318,7 @@ SMS_TENCENT_ENDPOINT = os.environ.get("SMS_TENCENT_ENDPOINT") or "sms.tencentclo
 SMS_TEMPLATES = {
     kind: os.environ.get(f"SMS_TEMPLATE_{kind.upper()}", "")
     for kind in ("login_code", "signup_confirmed", "signup_waiting", "promoted", "reminder", "session_changed",
-                 "session_cancelled", "certificate_issued")
+                 "session_cancelled", "certificate_issued", "visit_requested", "visit_confirmed", "visit_declined")
 }
 
 # Beat copies this schedule (redcross/schedule.py) into its database on start; times are China time. The reports of

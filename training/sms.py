@@ -5,17 +5,15 @@ it), names the person by their name and nothing more, and goes out at most once:
 Messages about a session go out only before it begins, so staff entering a past session's roster tell nobody.
 """
 
-import functools
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from redcross.models import TextMessage
 from redcross.sms.outbox import text_queue
+from redcross.sms.texts import Text, in_main_language, public_url
 
 from .display import session_period
 from .models import Certificate, Registration, Session
@@ -24,29 +22,6 @@ Kind = TextMessage.Kind
 Status = Registration.Status
 # The people a session's change or cancellation concerns.
 TOLD_OF_CHANGES = (Status.CONFIRMED, Status.WAITING)
-
-
-@dataclass(frozen=True)
-class Text:
-    """A message's kind, its words without the signature, and the values of the provider's template in its order."""
-
-    kind: str
-    body: str
-    params: dict[str, str]
-
-
-def public_url(path: str) -> str:
-    """A page of the portal as a citizen opens it from a message (PUBLIC_BASE_URL)."""
-    return settings.PUBLIC_BASE_URL.rstrip("/") + path
-
-
-def _in_main_language(build):
-    @functools.wraps(build)
-    def built(*args, **kwargs):
-        with translation.override(settings.LANGUAGE_CODE):
-            return build(*args, **kwargs)
-
-    return built
 
 
 def _session_values(registration: Registration) -> dict[str, str]:
@@ -62,7 +37,7 @@ def _mine_link() -> str:
     return public_url(reverse("training:mine"))
 
 
-@_in_main_language
+@in_main_language
 def signed_up(registration: Registration, position: int | None = None) -> Text:
     """Confirmed, or on the waiting list at `position` (1 for the first person waiting)."""
     values = _session_values(registration)
@@ -77,7 +52,7 @@ def signed_up(registration: Registration, position: int | None = None) -> Text:
                 % values, values)
 
 
-@_in_main_language
+@in_main_language
 def promoted(registration: Registration) -> Text:
     values = {**_session_values(registration), "place": registration.session.place}
     return Text(Kind.PROMOTED, _(
@@ -85,21 +60,21 @@ def promoted(registration: Registration) -> Text:
     ) % values, values)
 
 
-@_in_main_language
+@in_main_language
 def reminder(registration: Registration) -> Text:
     values = {**_session_values(registration), "place": registration.session.place, "link": _mine_link()}
     return Text(Kind.REMINDER, _("%(name)s, %(title)s is tomorrow, %(time)s, at %(place)s. To see or cancel: %(link)s")
                 % values, values)
 
 
-@_in_main_language
+@in_main_language
 def session_changed(registration: Registration) -> Text:
     values = {**_session_values(registration), "place": registration.session.place}
     return Text(Kind.SESSION_CHANGED, _("%(name)s, %(title)s has changed: it is now %(time)s, at %(place)s.")
                 % values, values)
 
 
-@_in_main_language
+@in_main_language
 def session_cancelled(registration: Registration) -> Text:
     values = _session_values(registration)
     return Text(Kind.SESSION_CANCELLED, _(
@@ -107,7 +82,7 @@ def session_cancelled(registration: Registration) -> Text:
     ) % values, values)
 
 
-@_in_main_language
+@in_main_language
 def certificate_issued(certificate: Certificate) -> Text:
     values = {"name": certificate.trainee.name, "course": certificate.course.name, "number": certificate.number,
               "link": public_url(reverse("training:certificate_check"))}

@@ -17,6 +17,7 @@ from .positions import (
     default_position_kind,
     result_on,
 )
+from .visits import GroupBooking, VisitSlot
 
 __all__ = [
     "FRATERNITY_HOME",
@@ -35,11 +36,13 @@ __all__ = [
     "FacilityKind",
     "FundingLine",
     "FundingSource",
+    "GroupBooking",
     "Photo",
     "Project",
     "ProjectTransition",
     "Site",
     "SpendingLine",
+    "VisitSlot",
     "in_service_on",
     "result_on",
 ]

@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from redcross.images import PhotoField, thumbnail_spec
 from redcross.models import Located
+from redcross.validators import validate_phone
 
 from .positions import PositionKind, default_position_kind
 
@@ -52,6 +53,17 @@ class Site(Located):
     built_on = models.DateField(_("built on"), null=True, blank=True, help_text=_("Required once the site is built."))
     closed_on = models.DateField(
         pgettext_lazy("site", "closed on"), null=True, blank=True, help_text=_("Required once the site is closed.")
+    )
+    opening_hours = models.CharField(
+        _("opening hours"), max_length=100, blank=True, help_text=_("As visitors read it, e.g. 周二至周日 9:00–17:00.")
+    )
+    phone = models.CharField(_("phone for visitors"), max_length=20, blank=True, validators=[validate_phone])
+    publish_consent = models.BooleanField(
+        _("consent to publish"), default=False,
+        help_text=_("For kinds that need it (memorial places): the families or donors agreed to this page."),
+    )
+    consent_note = models.CharField(
+        _("consent on record"), max_length=200, blank=True, help_text=_("Who agreed, when, and to what.")
     )
     partners = models.TextField(_("partner organisations"), blank=True, help_text=_("One per line."))
     description = models.TextField(_("description"), blank=True)

@@ -29,6 +29,10 @@ class PositionKind(models.Model):
     what_visitors_do = models.TextField(
         _("what visitors do"), blank=True, help_text=_("Shown to citizens on the position's page.")
     )
+    needs_consent = models.BooleanField(
+        _("published only with consent"), default=False,
+        help_text=_("A position of this kind appears on public pages only once its consent to publish is recorded."),
+    )
     published = models.BooleanField(_("published"), default=True)
 
     class Meta:

@@ -41,6 +41,16 @@ from .positions import (
     standard_item_save,
     standard_save,
 )
+from .visits import (
+    booking_cancel,
+    booking_decide,
+    booking_held,
+    booking_request,
+    places_taken,
+    slot_save,
+    slot_start,
+    slots_repeat,
+)
 
 __all__ = [
     "TRANSITIONS",
@@ -48,6 +58,10 @@ __all__ = [
     "allowed_transitions",
     "assessment_save",
     "attachment_delete",
+    "booking_cancel",
+    "booking_decide",
+    "booking_held",
+    "booking_request",
     "attachment_save",
     "evidence_delete",
     "evidence_save",
@@ -60,6 +74,7 @@ __all__ = [
     "money_totals",
     "overspending_message",
     "photo_delete",
+    "places_taken",
     "photo_save",
     "position_kind_save",
     "project_delete",
@@ -68,6 +83,9 @@ __all__ = [
     "project_save",
     "project_transition",
     "site_save",
+    "slot_save",
+    "slot_start",
+    "slots_repeat",
     "spending_add",
     "spending_delete",
     "spending_update",
