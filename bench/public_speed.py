@@ -44,7 +44,7 @@ def environment(options) -> dict:
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/redcross_bench_{options.scale}",
-        "REDIS_URL": "redis://127.0.0.1:6379/7",
+        "REDIS_URL": "redis://127.0.0.1:6379/12",
         "CACHE_KEY_PREFIX": "bench",
         "DEBUG": "0",
         "SECRET_KEY": "bench-only-secret-key-never-used-in-production-0123456789",

@@ -1,5 +1,6 @@
 """A believable city's Fraternity Homes, older projects, the projects of the last years and their activities: the
-two last full years and the current one up to yesterday, with the rhythm of the seasons and holidays."""
+two last full years and the current one up to yesterday, with the rhythm of the seasons and holidays; and the Red
+Cross positions of every other kind (demo_positions)."""
 
 import datetime as dt
 from decimal import Decimal
@@ -9,6 +10,7 @@ from django.utils import timezone
 from redcross.demo import day, demo_years, growth, photo, seeded, when
 
 from .demo_data import ACTIVITIES, DESCRIPTIONS, HOME_VISIT, HOME_VISIT_MONTHS, HOURS, PROJECTS, SITES
+from .demo_positions import seed_positions
 from .models import Activity, Facility, FacilityKind, FundingLine, Photo, Project, Site, SpendingLine
 from .services import (
     activity_save,
@@ -112,14 +114,19 @@ def seed_activities(suffix: str = "") -> None:
                 photo_save(photo=image)
 
 
-def seed(scale: int = 1) -> None:
+def seed_sites(suffix: str = "") -> None:
     for row in SITES:
-        seed_site(*row)
+        seed_site(*row, suffix=suffix)
+
+
+def seed(scale: int = 1) -> None:
+    seed_sites()
     for row in PROJECTS:
         seed_project(*row)
     seed_activities()
+    seed_positions()
     for copy in range(2, scale + 1):
         suffix = f"（{copy}）"
-        for row in SITES:
-            seed_site(*row, suffix=suffix)
+        seed_sites(suffix)
         seed_activities(suffix)
+        seed_positions(suffix)

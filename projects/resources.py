@@ -4,14 +4,47 @@ Each imported record is stored by the same service as the admin's form; a refuse
 column and what is wrong (see redcross.importing).
 """
 
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from redcross.cells import ChoiceLabelWidget, CountWidget, DayWidget, NamedWidget, NumberWidget, YesNoWidget, column
+from redcross.cells import (
+    CellError,
+    ChoiceLabelWidget,
+    CountWidget,
+    DayWidget,
+    NamedWidget,
+    NumberWidget,
+    YesNoWidget,
+    cell_text,
+    column,
+)
 from redcross.importing import StrictResource
 
 from . import services
-from .models import Activity, Facility, FacilityKind, Site
+from .models import Activity, Facility, FacilityKind, PositionKind, Site
+
+
+class PositionKindWidget(NamedWidget):
+    """A kind of position written by its name (红十字模范学校). An empty cell leaves the kind as it is: a new site is a
+    博爱家园, the default."""
+
+    def __init__(self, **kwargs):
+        super().__init__(PositionKind, **kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        name = cell_text(value)
+        kind = PositionKind.objects.filter(name=name).first() if name else None
+        if name and kind is None:
+            names = "、".join(PositionKind.objects.values_list("name", flat=True))
+            raise CellError(gettext_now("“%(value)s” is not one of: %(options)s.") % {"value": name, "options": names})
+        return kind
+
+
+def position_kind_column():
+    kind = column("position_kind", _("kind of position"), PositionKindWidget())
+    kind.saves_null_values = False  # an empty cell keeps the kind: the default for a new site
+    return kind
 
 
 class SiteResource(StrictResource):
@@ -29,12 +62,13 @@ class SiteResource(StrictResource):
     partners = column("partners", _("partner organisations"))
     description = column("description", _("description"))
     published = column("published", _("published"), YesNoWidget())
+    position_kind = position_kind_column()
 
     class Meta:
         model = Site
         import_id_fields = ("name",)
         fields = ("name", "kind", "community", "town", "address", "latitude", "longitude", "status", "started_on",
-                  "built_on", "closed_on", "partners", "description", "published")
+                  "built_on", "closed_on", "partners", "description", "published", "position_kind")
         clean_model_instances = True
         skip_unchanged = True
 

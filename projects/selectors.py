@@ -7,10 +7,12 @@ from redcross.formats import subquery_sum
 
 from .models import (
     Activity,
+    Assessment,
     Facility,
     FacilityKind,
     FundingLine,
     Photo,
+    PositionKind,
     Project,
     Site,
     SpendingLine,
@@ -19,6 +21,8 @@ from .models import (
 )
 
 LATEST_ACTIVITIES = 5
+# Up to this many areas (streets or towns) are offered in a list; beyond, the visitor types one.
+TOWNS_OFFERED = 40
 
 
 def public_site_rule(prefix: str = "") -> Q:
@@ -51,23 +55,58 @@ def project_is_public(project: Project | None) -> bool:
     return project is not None and public_projects().filter(pk=project.pk).exists()
 
 
-def sites_for_public(*, facility_kind: FacilityKind | None = None) -> QuerySet[Site]:
-    sites = public_sites().annotate(
-        facility_count=Count(
-            "facilities", filter=in_service_on(timezone.localdate(), "facilities__"), distinct=True
-        ),
+def sites_for_public(
+    *, facility_kind: FacilityKind | None = None, position_kind: PositionKind | None = None, town: str = ""
+) -> QuerySet[Site]:
+    """Public positions with their kind, counts and status as of today (`position_status`, from result_on)."""
+    today = timezone.localdate()
+    sites = public_sites().select_related("position_kind").annotate(
+        facility_count=Count("facilities", filter=in_service_on(today, "facilities__"), distinct=True),
         activity_count=Count("activities", filter=Q(activities__published=True), distinct=True),
+        position_status=result_on(today),
     )
     if facility_kind is not None:
-        in_kind = Facility.objects.filter(in_service_on(timezone.localdate()), kind=facility_kind)
+        in_kind = Facility.objects.filter(in_service_on(today), kind=facility_kind)
         sites = sites.filter(pk__in=in_kind.values("site"))
+    if position_kind is not None:
+        sites = sites.filter(position_kind=position_kind)
+    if town:
+        sites = sites.filter(town=town)
     return sites.order_by("town", "name", "pk")
 
 
-def facility_kinds_in_use() -> QuerySet[FacilityKind]:
-    return FacilityKind.objects.filter(
-        in_service_on(timezone.localdate(), "facilities__"), public_site_rule("facilities__site__")
-    ).distinct().order_by("order", "name")
+def position_kinds_in_use(*, town: str = "") -> QuerySet[PositionKind]:
+    """Published kinds of position with at least one public position, each with the number of them in `town`, or
+    in all, as `public_count`."""
+    public = public_site_rule("sites__")
+    return PositionKind.objects.filter(published=True).annotate(
+        public_count=Count("sites", filter=public & Q(sites__town=town) if town else public),
+        public_anywhere=Count("sites", filter=public),
+    ).filter(public_anywhere__gt=0).order_by("order", "name")
+
+
+def towns_in_use(limit: int = TOWNS_OFFERED + 1) -> list[str]:
+    """The areas (streets or towns) of public positions, by name, at most `limit` of them."""
+    towns = public_sites().exclude(town="").order_by("town").values_list("town", flat=True).distinct()
+    return list(towns[:limit])
+
+
+def assessed_label(site: Site) -> str | None:
+    """What a citizen reads for the status of a site annotated with `position_status` (达标 …), or None while no
+    assessment has looked at it or once the site has closed (it is no longer a position)."""
+    if site.closed_on is not None and site.closed_on <= timezone.localdate():
+        return None
+    status = site.position_status
+    return Assessment.Result(status).label if status in Assessment.Result.values else None
+
+
+def facility_kinds_in_use(*, position_kind: PositionKind | None = None) -> QuerySet[FacilityKind]:
+    """Kinds of facility in service at public sites (of `position_kind` when given)."""
+    # One filter(): the facility in service, at a public site and of that kind of position is the same one.
+    facility = in_service_on(timezone.localdate(), "facilities__") & public_site_rule("facilities__site__")
+    if position_kind is not None:
+        facility &= Q(facilities__site__position_kind=position_kind)
+    return FacilityKind.objects.filter(facility).distinct().order_by("order", "name")
 
 
 def site_of_activities(pk) -> Site | None:
@@ -91,6 +130,8 @@ def site_for_public(pk: int) -> Site:
     )
     return (
         public_sites()
+        .select_related("position_kind")
+        .annotate(position_status=result_on(today))
         .prefetch_related(
             Prefetch("facilities", queryset=Facility.objects.filter(in_service_on(today)).select_related("kind")),
             Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")),

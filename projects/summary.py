@@ -17,10 +17,12 @@ from .models import (
     FacilityKind,
     FundingLine,
     FundingSource,
+    GroupBooking,
     Project,
     ProjectTransition,
     Site,
     SpendingLine,
+    VisitSlot,
     in_service_on,
     result_on,
 )
@@ -39,6 +41,9 @@ DATED = {
     Activity: Dated(("date",)),
     # An assessment's result gives its position's status from its day on.
     Assessment: Dated(("assessed_on",), counted=("result", "site")),
+    # A group visit counts on its slot's day, once held, with the visitors who came, at the slot's position.
+    VisitSlot: Dated(("date",), counted=("site",)),
+    GroupBooking: Dated(("slot__date",), counted=("status", "attended", "slot")),
 }
 ACTIVITY_SUMS = ("participants", "volunteers", "volunteer_hours", "beneficiaries", "books")
 
@@ -87,10 +92,11 @@ def positions_on(day: date, start: date | None = None) -> list[dict]:
         sites = sites.annotate(passed_before=Exists(before))
         counts["new"] = Count("pk", filter=Q(position_status=Assessment.Result.PASSED, passed_before=False))
     rows = (
-        sites.values("position_kind__order", "position_kind__name").annotate(total=Count("pk"), **counts)
-        .order_by("position_kind__order", "position_kind__name")
+        sites.values("position_kind__order", "position_kind__name", "position_kind__measure_word")
+        .annotate(total=Count("pk"), **counts).order_by("position_kind__order", "position_kind__name")
     )
-    return [{"kind": row["position_kind__name"], **{key: row[key] for key in ("total", *counts)}} for row in rows]
+    return [{"kind": row["position_kind__name"], "unit": row["position_kind__measure_word"],
+             **{key: row[key] for key in ("total", *counts)}} for row in rows]
 
 
 def assessments_held(start: date, end: date) -> dict[str, int]:
@@ -100,6 +106,68 @@ def assessments_held(start: date, end: date) -> dict[str, int]:
         .values("result").annotate(n=Count("pk")).values_list("result", "n").order_by()
     )
     return {value: found.get(value, 0) for value in Assessment.Result.values}
+
+
+def assessments_by_kind(start: date, end: date) -> dict[str, int]:
+    """Assessments held in the period, by the kind of the position assessed (kinds with none left out)."""
+    return dict(
+        Assessment.objects.filter(assessed_on__range=(start, end)).values("site__position_kind__name")
+        .annotate(n=Count("pk")).values_list("site__position_kind__name", "n").order_by()
+    )
+
+
+def position_rows(day: date) -> list[dict]:
+    """The positions the branch had on `day`, one row each with its status then and the day of its latest
+    assessment by then, for the report's lists."""
+    latest = Assessment.objects.filter(site=OuterRef("pk"), assessed_on__lte=day).order_by("-assessed_on", "-pk")
+    last_assessed_on = Subquery(latest.values("assessed_on")[:1])
+    return list(
+        sites_on(day).annotate(position_status=result_on(day), last_assessed_on=last_assessed_on)
+        .order_by("position_kind__order", "position_kind__name", "name", "pk")
+        .values("name", "position_kind__name", "town", "position_status", "last_assessed_on")
+    )
+
+
+def held_visits(start: date, end: date):
+    """Group visits to positions held in the period: bookings recorded as held, on their slot's day."""
+    return GroupBooking.objects.filter(status=GroupBooking.Status.HELD, slot__date__range=(start, end))
+
+
+def group_visits(start: date, end: date) -> dict:
+    """Group visits to positions held in the period and their visitors (those who came, not the number asked for),
+    in all, by kind of position and by position; and the bookings of the period's slots by what became of them."""
+    held = held_visits(start, end)
+    people = Coalesce(Sum("attended"), 0)
+    kind = ("slot__site__position_kind__order", "slot__site__position_kind__name")
+    by_kind = held.values(*kind).annotate(visits=Count("pk"), visitors=people).order_by(*kind)
+    by_position = (
+        held.values("slot__site", "slot__site__name", kind[1]).annotate(visits=Count("pk"), visitors=people)
+        .order_by("slot__site__name", "slot__site")
+    )
+    return {
+        **held.aggregate(visits=Count("pk"), visitors=people),
+        "by_kind": [{"kind": row[kind[1]], "visits": row["visits"], "visitors": row["visitors"]} for row in by_kind],
+        "by_position": [
+            {"position": row["slot__site__name"], "kind": row[kind[1]], "visits": row["visits"],
+             "visitors": row["visitors"]}
+            for row in by_position
+        ],
+        "bookings": _counts(GroupBooking.objects.filter(slot__date__range=(start, end)), "status", GroupBooking.Status),
+    }
+
+
+def group_visit_rows(start: date, end: date) -> list[dict]:
+    """The group visits to positions held in the period, one row each, for the report's lists: never the contact
+    person's name or mobile."""
+    ages = dict(GroupBooking.AgeGroup.choices)
+    rows = held_visits(start, end).order_by("slot__date", "slot__starts_at", "pk").values(
+        "slot__date", "slot__site__name", "organisation", "age_group", "attended"
+    )
+    return [
+        {"date": row["slot__date"], "place": row["slot__site__name"], "organisation": row["organisation"],
+         "age_group": str(ages[row["age_group"]]), "visitors": row["attended"]}
+        for row in rows
+    ]
 
 
 def summary(start: date, end: date) -> dict:
@@ -167,7 +235,11 @@ def summary(start: date, end: date) -> dict:
             "spent": sum(spent.values(), ZERO),
         },
         "activities": {"by_kind": activity_rows, "total": activity_total},
-        "positions": {"by_kind": positions_on(end, start), "assessments": assessments_held(start, end)},
+        "positions": {
+            "by_kind": positions_on(end, start),
+            "assessments": assessments_held(start, end),
+            "assessments_by_kind": assessments_by_kind(start, end),
+        },
     }
 
 

@@ -14,6 +14,7 @@ from .admin_support import RecordOnlyAdmin, error_text
 from .masking import mask_phone
 from .models import BranchProfile, TextMessage
 from .sms.outbox import HIDDEN, SECRET_PARAMS, text_resend
+from .sms.texts import PARAM_LABELS
 from .validators import validate_one_line
 
 admin.site.site_header = _("Red Cross portal administration")
@@ -122,7 +123,7 @@ class TextMessageAdmin(RecordOnlyAdmin):
     def params_shown(self, message):
         secret = SECRET_PARAMS.get(message.kind, ())
         return "; ".join(
-            f"{name}: {HIDDEN if name in secret else without_link_secrets(str(value))}"
+            f"{PARAM_LABELS.get(name, name)}: {HIDDEN if name in secret else without_link_secrets(str(value))}"
             for name, value in dict(message.params).items()
         ) or "—"
 

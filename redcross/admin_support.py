@@ -20,6 +20,8 @@ from django.utils.text import smart_split, unescape_string_literal
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from .refusals import add_errors  # noqa: F401 - the admin modules take it from here
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF_TYPE = "application/pdf"
 CSV_TYPE = "text/csv"
@@ -40,15 +42,6 @@ def date_input() -> forms.DateInput:
 def error_text(error: ValidationError) -> str:
     """A service's refusal as one line of text for the admin's messages."""
     return " ".join(error.messages)
-
-
-def add_errors(form: forms.Form, error: ValidationError) -> None:
-    """A service's refusal shown next to the form's field it is about, or above the form."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def report_refusal(modeladmin, request, obj, error: ValidationError) -> None:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from .models import BranchProfile
-from .roles import LEADERSHIP, PROJECTS_MANAGER, PUBLICITY_MANAGER, TRAINING_MANAGER
+from .roles import FINANCE_MANAGER, LEADERSHIP, PROJECTS_MANAGER, PUBLICITY_MANAGER, TRAINING_MANAGER
 from .validators import resident_id_check_char
 
 DEMO_PASSWORD = "redcross-demo"  # noqa: S105 - printed to the developer; seed_demo refuses to run in production
@@ -21,6 +21,7 @@ DEMO_ACCOUNTS = (
     ("demo-projects", "项目专员", PROJECTS_MANAGER),
     ("demo-training", "培训专员", TRAINING_MANAGER),
     ("demo-publicity", "宣传专员", PUBLICITY_MANAGER),
+    ("demo-finance", "财务专员", FINANCE_MANAGER),
     ("demo-leader", "会领导", LEADERSHIP),
 )
 START_DATES = {

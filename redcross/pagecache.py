@@ -36,12 +36,14 @@ from django.utils.translation import get_language
 from simple_history.models import HistoricalChanges
 
 VERSION_KEY = "pagecache:version"
-# The pages whose content is the same for every anonymous visitor. A session's page and the certificate check
-# carry an empty form (each visitor gets their own token); what a form answers (a POST), a registration, its
-# cancel page and a certificate's own page hold a visitor's record and are always rendered.
+# The pages whose content is the same for every anonymous visitor. A session's page, a visiting time's booking
+# form and the certificate check carry an empty form (each visitor gets their own token); what a form answers (a
+# POST), a registration, a group's booking, their cancel pages and a certificate's own page hold a visitor's record
+# and are always rendered.
 CACHED_VIEWS = frozenset({
     "home",
     "projects:index", "projects:site_detail", "projects:activity_list", "projects:activity_detail",
+    "projects:book_visit",
     "training:index", "training:base_detail", "training:session_list", "training:session_detail",
     "training:certificate_check", "training:privacy",
     "publicity:index", "publicity:article_detail",

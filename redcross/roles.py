@@ -1,4 +1,4 @@
-"""The staff roles: four groups whose permissions are declared here and kept in step on every migrate."""
+"""The staff roles: five groups whose permissions are declared here and kept in step on every migrate."""
 
 from dataclasses import dataclass
 
@@ -15,9 +15,15 @@ class Role:
     manages: tuple[str, ...] = ()
     views: tuple[str, ...] = ()
     extra: tuple[str, ...] = ()
+    # Models ("app_label.model") of a managed app that this role only reads, because another role keeps them.
+    reads_only: tuple[str, ...] = ()
 
     def permission_filter(self) -> Q:
         managed = Q(content_type__app_label__in=self.manages)
+        for model in self.reads_only:
+            app_label, model_name = model.split(".", 1)
+            managed &= ~Q(content_type__app_label=app_label, content_type__model=model_name) | Q(
+                codename__startswith="view_")
         viewed = Q(content_type__app_label__in=self.views, codename__startswith="view_")
         wanted = (managed | viewed) & ~Q(codename__in=EXPLICIT_ONLY)
         for perm in self.extra:
@@ -30,7 +36,12 @@ class Role:
 EXPLICIT_ONLY = ("view_personal_data",)
 
 
-PROJECTS_MANAGER = Role("项目管理员", manages=("projects",))
+# Donations and their uses are kept by the finance office. Project staff read them (a donation's use for a project
+# shows as that project's money received) but neither record nor allocate them: the branch's choice, so that every
+# receipt and every yuan of a gift passes through one office.
+FINANCE_MODELS = ("projects.donation", "projects.allocation", "projects.historicaldonation",
+                  "projects.historicalallocation")
+PROJECTS_MANAGER = Role("项目管理员", manages=("projects",), reads_only=FINANCE_MODELS)
 # Training staff see the text messages sent to citizens and send one again (“change”: nothing else is changed).
 TRAINING_MANAGER = Role(
     "培训管理员",
@@ -43,12 +54,18 @@ PUBLICITY_MANAGER = Role(
     manages=("publicity",),
     extra=("redcross.view_branchprofile", "redcross.change_branchprofile"),
 )
+# Finance staff record donations and their uses; they read the projects, sites and money the uses go to.
+FINANCE_MANAGER = Role(
+    "财务管理员",
+    extra=(*(f"projects.{action}_{model.split('.')[1]}" for model in FINANCE_MODELS for action in MANAGE_ACTIONS),
+           "projects.view_project", "projects.view_site", "projects.view_fundingline", "projects.view_spendingline"),
+)
 LEADERSHIP = Role(
     "领导",
     views=("redcross", "projects", "training", "publicity", "reports"),
     extra=("reports.download_report",),
 )
-ROLES = (PROJECTS_MANAGER, TRAINING_MANAGER, PUBLICITY_MANAGER, LEADERSHIP)
+ROLES = (PROJECTS_MANAGER, TRAINING_MANAGER, PUBLICITY_MANAGER, FINANCE_MANAGER, LEADERSHIP)
 ROLE_APPS = {label for role in ROLES for label in (*role.manages, *role.views)} | {
     perm.split(".", 1)[0] for role in ROLES for perm in role.extra
 }

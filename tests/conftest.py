@@ -71,6 +71,11 @@ def publicity_officer(db):
 
 
 @pytest.fixture
+def finance_officer(db):
+    return StaffFactory(role="财务管理员", username="finance-officer")
+
+
+@pytest.fixture
 def leader(db):
     return StaffFactory(role="领导", username="leader")
 

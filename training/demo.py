@@ -14,6 +14,7 @@ from redcross.dates import add_years
 from redcross.demo import day, demo_years, growth, mobile, moment, person_name, photo, resident_id, seeded, when
 from redcross.models import BranchProfile
 
+from . import services
 from .demo_data import (
     AID,
     BASE_MONEY,
@@ -212,6 +213,16 @@ def seed_visits(bases: list[Base]) -> None:
             })
 
 
+def link_positions(bases: list[Base]) -> None:
+    """A base that the projects demo also seeded as a Red Cross position (same name) is linked to it."""
+    positions = Base._meta.get_field("red_cross_position").related_model.objects
+    for base in bases:
+        position = positions.filter(name=base.name, training_base__isnull=True).first()
+        if base.red_cross_position_id is None and position is not None:
+            base.red_cross_position = position
+            services.catalogue_save(record=base)
+
+
 def seed(scale: int = 1) -> None:
     courses = {}
     for name, kind, hours, certifies, years, description in COURSES:
@@ -228,3 +239,4 @@ def seed(scale: int = 1) -> None:
         bases = seed_bases(suffix)
         seed_sessions(bases, courses, instructors, suffix)
         seed_visits(bases)
+        link_positions(bases)

@@ -120,13 +120,14 @@ ON_SITE = [
     ((11, 9), "市民中心", A.PUBLIC, "“119”消防宣传月消防与救护知识培训", 90, 1),
     ((12, 3), "高新区企业服务中心", A.EMPLOYEES, "高新区企业安全员应急救护培训", 55, 0),
 ]
-# Group visits: rule, base, organisation, headcount, since.
+# Group visits: rule, base, organisation, headcount, since. The north base is a Red Cross position of the projects
+# demo (linked by `link_positions`): its group visits are that position's bookings, not rows here.
 VISITS = [
     ((3, 19), SOUTH, "市实验小学四年级", 46, 0), ((4, 9), SOUTH, "城东小学五年级", 42, 0),
     ((4, 25), SOUTH, "南河小学", 38, 1), ((5, 14), SOUTH, "城北中学初一年级", 50, 0),
     ((5, 27), SOUTH, "市第二实验小学", 44, 0), ((6, 10), SOUTH, "东湖幼儿园大班", 32, 2),
     ((9, 17), SOUTH, "城东小学四年级", 45, 0), ((10, 13), SOUTH, "市实验小学五年级", 48, 0),
-    ((10, 30), NORTH, "开发区企业安全员", 36, 1), ((11, 6), SOUTH, "南河中学初一年级", 52, 0),
+    ((11, 6), SOUTH, "南河中学初一年级", 52, 0),
     ((11, 25), SOUTH, "城北小学", 40, 1), ((12, 9), SOUTH, "市第一中学高一年级", 55, 0),
 ]
 VISIT_ACTIVITIES = {SOUTH: "灾害气候科普体验与心肺复苏演示", NORTH: "参观救援队装备室，体验心肺复苏与 AED 使用"}

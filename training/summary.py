@@ -58,6 +58,25 @@ def bases_in_service(day: date):
     )
 
 
+def group_visits(start: date, end: date) -> dict:
+    """Group visits to the bases in the period and their visitors, in all and by base."""
+    visits = Visit.objects.filter(date__range=(start, end))
+    by_base = visits.values("base__name").annotate(n=Count("pk"), people=Sum("headcount")).order_by("base__name")
+    return {
+        **visits.aggregate(visits=Count("pk"), visitors=Coalesce(Sum("headcount"), Value(0))),
+        "by_base": {row["base__name"]: {"visits": row["n"], "visitors": row["people"]} for row in by_base},
+    }
+
+
+def visit_rows(start: date, end: date) -> list[dict]:
+    """The group visits to the bases in the period, one row each, for the report's lists."""
+    rows = Visit.objects.filter(date__range=(start, end)).order_by("date", "pk").values(
+        "date", "base__name", "organisation", "headcount"
+    )
+    return [{"date": row["date"], "place": row["base__name"], "organisation": row["organisation"],
+             "visitors": row["headcount"]} for row in rows]
+
+
 def summary(start: date, end: date) -> dict:
     """Figures for the days from `start` to `end`, both included (dates in Asia/Shanghai).
 
@@ -68,12 +87,6 @@ def summary(start: date, end: date) -> dict:
     totals = sessions.aggregate(sessions=Count("pk"), trainees=Coalesce(Sum(trainees_of_session()), 0))
     by_kind = _grouped(sessions, "course__kind")
     certificates = Certificate.objects.filter(issued_on__range=(start, end))
-
-    visits = Visit.objects.filter(date__range=(start, end))
-    visits_by_base = {
-        row["base__name"]: {"visits": row["n"], "visitors": row["people"]}
-        for row in visits.values("base__name").annotate(n=Count("pk"), people=Sum("headcount")).order_by("base__name")
-    }
 
     bases = bases_in_service(end)
     funding = dict(
@@ -109,11 +122,7 @@ def summary(start: date, end: date) -> dict:
             .values("trainee").distinct().count(),
         },
         "elder_care_trainees": by_kind.get(Course.Kind.ELDER_CARE, {}).get("trainees", 0),
-        "visits": {
-            "visits": visits.count(),
-            "visitors": visits.aggregate(n=Coalesce(Sum("headcount"), Value(0)))["n"],
-            "by_base": visits_by_base,
-        },
+        "visits": group_visits(start, end),
         "bases": {
             "in_service": bases.count(),
             "standardised": bases.filter(standardised_since__lte=end).exclude(standardised_until__lte=end).count(),

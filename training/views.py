@@ -15,6 +15,7 @@ from django_ratelimit.core import is_ratelimited
 from redcross.admin_support import attachment
 from redcross.masking import mask_name, mask_phone
 from redcross.paging import page_of
+from redcross.refusals import add_errors
 
 from . import ical, selectors, services
 from .forms import CertificateCheckForm, SessionFilterForm, SignUpForm
@@ -137,11 +138,7 @@ def sign_up(request, pk: int):
         try:
             registration = services.registration_create(session=session, person=person, consent=data["consent"])
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            add_errors(form, error)
         else:
             return redirect("training:registration_detail", token=registration_token(registration))
     return _session_page(request, _session_or_404(pk), form, status=400)

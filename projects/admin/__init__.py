@@ -1,3 +1,3 @@
 """The projects' staff screens, as configuration calling the services."""
 
-from . import places, positions, projects  # noqa: F401 - registers the admins
+from . import bookings, donations, places, positions, projects, visits  # noqa: F401 - registers the admins

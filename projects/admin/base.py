@@ -1,11 +1,13 @@
 """What every admin of the projects app shares: records stored through the services, history, spreadsheets."""
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
-from redcross.admin_support import LocalDateExport, RefusalsAsMessages, inline_changes
+from redcross.admin_support import LocalDateExport, RefusalsAsMessages, add_errors, inline_changes
 
 from .. import services
 from ..models import (
@@ -82,3 +84,38 @@ class PhotoInline(admin.TabularInline):
     fields = ("image", "caption", "order")
     extra = 0
 
+
+class RefusalsOnTheForm(admin.ModelAdmin):
+    """For an admin without inlines whose `save_model` is one service call that may refuse only under its lock
+    (places a request took a moment ago): the refusal is shown on the form, next to its field, with what was typed.
+
+    The refused save is undone and the page is built again from the same POST, whose form now carries the refusal.
+    Under `RefusalsAsMessages` in the class order (which then only sees errors from elsewhere).
+    """
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method != "POST":
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        try:
+            with transaction.atomic():
+                return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as refusal:
+            request.service_refusal = refusal
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        return carrying(super().get_form(request, obj, change, **kwargs), getattr(request, "service_refusal", None))
+
+
+def carrying(form_class, refusal):
+    """The admin's form class, made to show `refusal` (a service's ValidationError, or None) on validation."""
+    if refusal is None:
+        return form_class
+
+    class Refused(form_class):
+        def clean(self):
+            cleaned = super().clean()
+            add_errors(self, refusal)
+            return cleaned
+
+    return Refused

@@ -5,9 +5,13 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Activity, Facility, FacilityKind, Site, in_service_on
+from redcross.admin_support import inline_changes
+
+from .. import services
+from ..models import Activity, Facility, FacilityKind, Site, VisitSlot, in_service_on
 from ..resources import ActivityResource, FacilityResource, SiteResource
 from .base import PhotoInline, ServiceAdmin, SpreadsheetAdmin
+from .visits import UpcomingSlotInline
 
 
 class SitePhotoInline(PhotoInline):
@@ -60,10 +64,28 @@ class SiteAdmin(SpreadsheetAdmin):
         }),
         (_("Where"), {"fields": ("community", "town", "address", ("latitude", "longitude"))}),
         (_("About"), {"fields": ("partners", "description", "cover")}),
+        (_("For visitors"), {
+            "fields": ("opening_hours", "phone", ("publish_consent", "consent_note")),
+            "description": _("Shown on the position's public page with what visitors do there. A kind published only "
+                             "with consent (memorial places) keeps the page hidden until the consent is ticked."),
+        }),
     )
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(facility_count=Count("facilities"))
+
+    def get_inlines(self, request, obj):
+        if obj is not None and obj.position_kind.receives_groups:
+            return [*self.inlines, UpcomingSlotInline]
+        return self.inlines
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not VisitSlot:
+            return super().save_formset(request, form, formset, change)
+        stored, _removed = inline_changes(formset)
+        for slot in stored:
+            services.slot_save(slot=slot, by=request.user)
+        return None
 
     @admin.display(description=_("facilities"), ordering="facility_count")
     def facility_count(self, site):

@@ -15,7 +15,7 @@ from .base import ServiceAdmin
 
 @admin.register(PositionKind)
 class PositionKindAdmin(ServiceAdmin):
-    list_display = ("name", "order", "receives_groups", "published")
+    list_display = ("name", "order", "measure_word", "receives_groups", "needs_consent", "published")
     list_editable = ("order",)
     search_fields = ("name",)
 

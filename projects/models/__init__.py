@@ -3,6 +3,8 @@
 from redcross.choices import FundingSource
 
 from .activities import Activity, Photo
+from .allocations import Allocation
+from .donations import Donation
 from .funded import ZERO, Attachment, FundingLine, Project, ProjectTransition, SpendingLine
 from .places import Facility, FacilityKind, Site, in_service_on
 from .positions import (
@@ -31,7 +33,9 @@ __all__ = [
     "default_position_kind",
     "ZERO",
     "Activity",
+    "Allocation",
     "Attachment",
+    "Donation",
     "Facility",
     "FacilityKind",
     "FundingLine",

@@ -17,6 +17,12 @@ from redcross.uploads import validate_document
 from .places import Facility, Site
 
 ZERO = Decimal("0.00")
+POSITIVE = [MinValueValidator(Decimal("0.01"))]
+
+
+def money_field(verbose_name, **kwargs) -> models.DecimalField:
+    """An amount of yuan above zero."""
+    return models.DecimalField(verbose_name, max_digits=12, decimal_places=2, validators=POSITIVE, **kwargs)
 
 
 class Project(models.Model):

@@ -33,6 +33,11 @@ class PositionKind(models.Model):
         _("published only with consent"), default=False,
         help_text=_("A position of this kind appears on public pages only once its consent to publish is recorded."),
     )
+    measure_word = models.CharField(
+        _("measure word"), max_length=2, default="处",
+        help_text=_("How the reports count positions of this kind, e.g. 所 for schools (红十字模范学校3所), 家 for "
+                    "hospitals, 个 for 博爱家园."),
+    )
     published = models.BooleanField(_("published"), default=True)
 
     class Meta:

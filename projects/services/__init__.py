@@ -1,5 +1,13 @@
 """Every write of the projects app that carries a rule, by subject; callers use `projects.services.<name>`."""
 
+from .donations import (
+    allocation_delete,
+    allocation_save,
+    allocations_save,
+    donation_delete,
+    donation_save,
+    remaining,
+)
 from .funded import (
     TRANSITIONS,
     allowed_transitions,
@@ -55,6 +63,9 @@ from .visits import (
 __all__ = [
     "TRANSITIONS",
     "activity_save",
+    "allocation_delete",
+    "allocation_save",
+    "allocations_save",
     "allowed_transitions",
     "assessment_save",
     "attachment_delete",
@@ -62,6 +73,8 @@ __all__ = [
     "booking_decide",
     "booking_held",
     "booking_request",
+    "donation_delete",
+    "donation_save",
     "attachment_save",
     "evidence_delete",
     "evidence_save",
@@ -82,6 +95,7 @@ __all__ = [
     "project_money_save",
     "project_save",
     "project_transition",
+    "remaining",
     "site_save",
     "slot_save",
     "slot_start",

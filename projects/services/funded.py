@@ -10,7 +10,9 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import ZERO, Attachment, FundingLine, Project, ProjectTransition, SpendingLine
+from redcross.choices import FundingSource
+
+from ..models import ZERO, Allocation, Attachment, FundingLine, Project, ProjectTransition, SpendingLine
 from .common import stored
 
 Status = Project.Status
@@ -101,6 +103,26 @@ def _total_after(model, project: Project, saved: Sequence, removed: Sequence) ->
     return total + (stored or ZERO)
 
 
+def _says(line: FundingLine, allocation: Allocation) -> bool:
+    return (line.project_id, line.source, line.amount, line.received_on) == (
+        allocation.project_id, FundingSource.DONATION, allocation.value, allocation.allocated_on)
+
+
+def allocation_line_refusal(fundings: Sequence[FundingLine], removed_fundings: Sequence[FundingLine]) -> str | None:
+    """A line that a donation's use made says what that use says, and goes only with it: both change on the
+    donation's page (projects.services.donations), which keeps them in step."""
+    touched = {line.pk: line for line in [*fundings, *removed_fundings] if line.pk is not None}
+    if not touched:
+        return None
+    removed = {line.pk for line in removed_fundings}
+    for allocation in Allocation.objects.filter(funding_line__in=touched).select_related("donation"):
+        line = touched[allocation.funding_line_id]
+        if line.pk in removed or not _says(line, allocation):
+            return _("This money was received as donation %(receipt)s: change or remove it with the donation's "
+                     "uses.") % {"receipt": allocation.donation.receipt_number}
+    return None
+
+
 def project_money_check(
     *, project: Project, fundings: Sequence[FundingLine] = (), spendings: Sequence[SpendingLine] = (),
     removed_fundings: Sequence[FundingLine] = (), removed_spendings: Sequence[SpendingLine] = (),
@@ -108,6 +130,8 @@ def project_money_check(
     """Refuse a change that leaves the project spending more than it has received, unless one of the spending lines
     it stores confirms it. Counts the lines as they will be once the whole change is stored, under the project's row
     lock, which the caller's transaction keeps until it stores them."""
+    if refusal := allocation_line_refusal(fundings, removed_fundings):
+        raise ValidationError(refusal, code="donation_line")
     with transaction.atomic():
         if project.pk is not None:
             Project.objects.select_for_update().get(pk=project.pk)

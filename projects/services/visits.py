@@ -37,7 +37,8 @@ def slot_save(*, slot: VisitSlot, by=None) -> VisitSlot:
     """Store a slot of a position that receives groups; its capacity never drops below the places booked."""
     with transaction.atomic():
         slot.full_clean()
-        if not _receives_groups(slot.site):
+        # Read from the database: the kind may have stopped receiving groups since the caller loaded the site.
+        if not Site.objects.filter(pk=slot.site_id, position_kind__receives_groups=True).exists():
             raise ValidationError({"site": _("%(kind)s does not receive group visits: tick “receives groups” on the "
                                              "kind first.") % {"kind": slot.site.position_kind.name}})
         if slot.pk is not None:
@@ -69,10 +70,10 @@ def slots_repeat(*, slot: VisitSlot, weeks: int, by=None) -> list[VisitSlot]:
     return made
 
 
-def _request_refusal(slot: VisitSlot, booking: GroupBooking) -> str | None:
+def _request_refusal(slot: VisitSlot, booking: GroupBooking, now: datetime) -> str | None:
     if not slot.open or not _receives_groups(slot.site):
         return _("This time no longer takes bookings: please choose another.")
-    if slot_start(slot) <= timezone.now():
+    if slot_start(slot) <= now:
         return _("This time has already begun: please choose a later one.")
     if GroupBooking.objects.filter(slot=slot, mobile=booking.mobile, status__in=GroupBooking.HOLDING).exists():
         return _("This mobile number has already booked this time. Please wait for our message.")
@@ -85,15 +86,17 @@ def _request_refusal(slot: VisitSlot, booking: GroupBooking) -> str | None:
     return None
 
 
-def booking_request(*, slot: VisitSlot, booking: GroupBooking) -> GroupBooking:
+def booking_request(*, slot: VisitSlot, booking: GroupBooking, now: datetime | None = None) -> GroupBooking:
     """A group asks to visit in `slot`: stored as awaiting confirmation if the slot still has room for it, and the
-    contact person is told it was received. Raises ValidationError, storing nothing, otherwise."""
+    contact person is told it was received. Raises ValidationError, storing nothing, otherwise.
+
+    `now` is the moment of the request, the present unless given (the demo asks for its past visits back then)."""
     booking.slot, booking.status = slot, Status.REQUESTED
     booking.full_clean()
     with transaction.atomic():
         locked = VisitSlot.objects.select_for_update(of=("self",)).select_related(
             "site__position_kind").get(pk=slot.pk)
-        if refusal := _request_refusal(locked, booking):
+        if refusal := _request_refusal(locked, booking, now or timezone.now()):
             raise ValidationError(refusal, code="refused")
         booking.slot = locked
         booking.save()

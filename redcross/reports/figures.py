@@ -22,6 +22,7 @@ from publicity import summary as publicity_summary
 from redcross.models import BranchProfile
 from training import summary as training_summary
 
+from .group_visits import group_visits, positions_by_kind
 from .periods import Period
 
 FLOW, STATE, READING, RANK = "flow", "state", "reading", "rank"
@@ -82,6 +83,10 @@ def _level(f, level):
     return f["placements"]["by_level"][level]
 
 
+def _positions(f, status: str) -> int:
+    return sum(row[status] for row in f["positions"]["by_kind"])
+
+
 FACTS = [
     Fact("sites", "projects", _("Fraternity Home and project sites"), SITES, lambda f: f["sites"]["total"], STATE),
     Fact("sites_built", "projects", _("sites built"), SITES, lambda f: f["sites"]["by_status"]["built"], STATE),
@@ -110,6 +115,12 @@ FACTS = [
     Fact("beneficiaries", "projects", _("beneficiaries"), PERSON_TIMES,
          lambda f: f["activities"]["total"]["beneficiaries"]),
     Fact("books", "projects", _("books collected"), BOOKS, lambda f: f["activities"]["total"]["books"]),
+    Fact("positions_passed", "projects", _("positions meeting their standard"), SITES,
+         lambda f: _positions(f, "passed"), STATE),
+    Fact("positions_new", "projects", _("positions newly up to standard"), SITES,
+         lambda f: _positions(f, "new")),
+    Fact("assessments", "projects", _("assessments of positions"), TIMES,
+         lambda f: sum(f["positions"]["assessments"].values())),
     Fact("sessions", "training", _("training sessions held"), SESSIONS, lambda f: f["sessions"]["sessions"]),
     Fact("trainees", "training", _("people trained"), PERSON_TIMES, lambda f: f["sessions"]["trainees"]),
     Fact("awareness_trainees", "training", _("trained in first-aid awareness"), PERSON_TIMES,
@@ -120,8 +131,6 @@ FACTS = [
          lambda f: f["first_aiders"]["certificates"]),
     Fact("elder_care_trainees", "training", _("trained in elder care"), PERSON_TIMES,
          lambda f: f["elder_care_trainees"]),
-    Fact("visits", "training", _("group visits to the bases"), VISITS, lambda f: f["visits"]["visits"]),
-    Fact("visitors", "training", _("visitors"), PERSON_TIMES, lambda f: f["visits"]["visitors"]),
     Fact("bases", "training", _("training bases in service"), SITES, lambda f: f["bases"]["in_service"], STATE),
     Fact("standard_bases", "training", _("bases meeting the provincial standard"), SITES,
          lambda f: f["bases"]["standardised"], STATE),
@@ -156,11 +165,15 @@ FACTS = [
     Fact("best_rank", "publicity", _("best ranking among the province's Red Cross accounts"), "",
          lambda f: f["wechat"]["best_rank"], RANK, origin="wechat"),
     Fact("news_articles", "publicity", _("news published on the portal"), ARTICLES, lambda f: f["news_articles"]),
+    # Counted once for the bases and the positions (group_visits.py); the Word report says them with the positions.
+    Fact("visits", "visits", _("group visits received"), VISITS, lambda f: f["visits"]),
+    Fact("visitors", "visits", _("group visitors"), PERSON_TIMES, lambda f: f["visitors"]),
 ]
 FRONTS = {
     "projects": (_("Humanitarian projects"), projects_summary.summary),
     "training": (_("First-aid and elder-care training"), training_summary.summary),
     "publicity": (_("Publicity"), publicity_summary.summary),
+    "visits": (_("Group visits"), group_visits),
 }
 
 
@@ -242,8 +255,8 @@ def collect(period: Period, taken_at: datetime | None = None) -> dict:
     starts = started(profile)
     openings = openings_on(counted.end)
     current = _with_openings(counter.period(counted.start, counted.end), openings)
-    training, publicity, projects = (counter.summary(front, counted.start, counted.end)
-                                     for front in ("training", "publicity", "projects"))
+    training, publicity, projects, visits = (counter.summary(front, counted.start, counted.end)
+                                             for front in ("training", "publicity", "projects", "visits"))
     return {
         "period": {
             "kind": period.kind, "start": period.start.isoformat(), "end": period.end.isoformat(),
@@ -255,6 +268,7 @@ def collect(period: Period, taken_at: datetime | None = None) -> dict:
         "current": current,
         "previous": _with_openings(counter.period(earlier.start, earlier.end), openings_on(earlier.end)),
         "since": since_start(counter, counted.end, current, starts, openings),
+        "positions": positions_by_kind(projects, visits),
         "trainees_by_month": training["trainees_by_month"],
         "by_level": dict(publicity["placements"]["by_level"]),
         "money_by_source": {source: _number(amount)

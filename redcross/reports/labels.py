@@ -26,6 +26,12 @@ MONEY_CHART = ("到位资金（按来源）", "元")
 LEVELS = {"national": "国家级", "headquarters": "总会", "provincial": "省级", "provincial_red_cross": "省红会系统",
           "prefecture": "市级", "local": "本市级", "other": "其他"}
 
+# A position's status as of a day (projects.summary.position_rows), in the words of the branch's standards.
+POSITION_STATUS = {"not_assessed": "未评估", "in_progress": "创建中", "passed": "达标", "failed": "复核未通过"}
+# (title, headers) of the Excel lists of positions and of group visits; a visit's contact person is never listed.
+POSITIONS_SHEET = ("阵地清单", ["名称", "类型", "街道（乡镇）", "期末状态", "最近评估日期"])
+VISITS_SHEET = ("参观清单", ["日期", "参观地点", "单位", "年龄段", "参观人数"])
+
 # The report's files: kind → (name shown on links, content type).
 FILES = {
     "docx": ("Word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),

@@ -5,6 +5,27 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+# What each template value is, as staff read it beside a message (the names themselves are the providers' template
+# variables, ${name} or {1} …, documented in .env.example).
+PARAM_LABELS = {
+    "code": pgettext_lazy("template value", "code"),
+    "minutes": pgettext_lazy("template value", "minutes the code is valid"),
+    "name": pgettext_lazy("template value", "name"),
+    "title": pgettext_lazy("template value", "title"),
+    "time": pgettext_lazy("template value", "time"),
+    "place": _("place"),
+    "position": pgettext_lazy("template value", "position on the waiting list"),
+    "course": _("course"),
+    "number": pgettext_lazy("template value", "certificate number"),
+    "link": _("link"),
+    "contact": _("contact person"),
+    "organisation": _("organisation"),
+    "headcount": _("number of visitors"),
+    "reason": _("reason given"),
+}
 
 
 @dataclass(frozen=True)

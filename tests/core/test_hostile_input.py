@@ -195,7 +195,8 @@ def test_a_service_refuses_what_the_admin_refuses():
 
 @pytest.mark.parametrize("path", [
     "/training/sessions/{}/", "/training/sessions/{}/sign-up/", "/training/bases/{}/", "/projects/sites/{}/",
-    "/projects/activities/{}/", "/news/{}/", "/en/news/{}/",
+    "/projects/activities/{}/", "/projects/slots/{}/book/", "/projects/visits/{}/cancel/",
+    "/news/{}/", "/en/news/{}/",
 ])
 def test_an_id_beyond_the_database_s_integers_is_a_404(client, path):
     for number in (BEYOND_BIGINT, "9" * 40, "-1", "1.5", "%00", "%EF%BF%BD", "1%00"):

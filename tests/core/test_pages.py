@@ -13,7 +13,7 @@ def test_home_page_is_in_chinese_by_default(client):
     page = response.content.decode()
     assert response.status_code == 200
     assert '<html lang="zh-Hans">' in page
-    for label in ("首页", "博爱家园", "两护培训", "新闻动态"):
+    for label in ("首页", "红十字阵地", "两护培训", "新闻动态"):
         assert label in page
 
 
@@ -21,7 +21,7 @@ def test_home_page_is_in_chinese_by_default(client):
 def test_english_pages_live_under_en(client):
     page = client.get("/en/").content.decode()
     assert '<html lang="en">' in page
-    assert "Fraternity Homes" in page
+    assert "Red Cross positions" in page
     assert "首页" not in page
 
 

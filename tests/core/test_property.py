@@ -145,7 +145,8 @@ def public_paths(world: dict) -> list[str]:
 
 # Paths with a placeholder for an ID or a token.
 PATH_TEMPLATES = [
-    "/projects/sites/{}/", "/projects/activities/{}/", "/training/bases/{}/", "/training/sessions/{}/",
+    "/projects/sites/{}/", "/projects/slots/{}/book/", "/projects/visits/{}/", "/projects/visits/{}/cancel/",
+    "/projects/activities/{}/", "/training/bases/{}/", "/training/sessions/{}/",
     "/training/sessions/{}/sign-up/", "/training/registrations/{}/", "/training/registrations/{}/cancel/",
     "/training/certificates/v/{}/", "/news/{}/", "/reports/{}/", "/reports/{}/{}/", "/{}/", "/training/{}/",
     "/private/{}/{}",

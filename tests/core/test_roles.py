@@ -3,9 +3,9 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
 from redcross.models import BranchProfile
-from redcross.roles import EXPLICIT_ONLY, LEADERSHIP, ROLES
+from redcross.roles import EXPLICIT_ONLY, FINANCE_MODELS, LEADERSHIP, ROLES
 
-ROLE_NAMES = ["项目管理员", "培训管理员", "宣传管理员", "领导"]
+ROLE_NAMES = ["项目管理员", "培训管理员", "宣传管理员", "财务管理员", "领导"]
 CHANGE_URL = "/admin/redcross/branchprofile/1/change/"
 
 
@@ -33,11 +33,30 @@ def test_a_fresh_install_has_the_four_roles(db):
 ])
 def test_each_officer_manages_exactly_their_own_app(db, group_name, app_label):
     perms = perms_of(group_name)
-    assert {perm for perm in all_perms(app_label) if perm.split(".")[1] not in EXPLICIT_ONLY} <= perms
+    kept_by_finance = {f"projects.{action}_{model.split('.')[1]}" for model in FINANCE_MODELS
+                       for action in ("add", "change", "delete")}
+    assert {perm for perm in all_perms(app_label)
+            if perm.split(".")[1] not in EXPLICIT_ONLY and perm not in kept_by_finance} <= perms
+    assert not perms & kept_by_finance
     assert not any(perm.split(".")[1] in EXPLICIT_ONLY for perm in perms)
     others = {"projects", "training", "publicity"} - {app_label}
     assert not any(perm.split(".")[0] in others for perm in perms)
     assert not any(perm.startswith(("auth.", "django_celery_beat.", "axes.")) for perm in perms)
+
+
+def test_finance_keeps_donations_and_reads_what_they_go_to(db):
+    perms = perms_of("财务管理员")
+    for model in ("donation", "allocation"):
+        assert {f"projects.{action}_{model}" for action in ("add", "change", "delete", "view")} <= perms
+    assert {"projects.view_project", "projects.view_site", "projects.view_fundingline"} <= perms
+    assert "projects.change_project" not in perms
+    assert not any(perm.startswith(("training.", "publicity.", "auth.")) for perm in perms)
+    assert "projects.view_groupbooking" not in perms
+
+
+def test_projects_staff_read_donations(db):
+    perms = perms_of("项目管理员")
+    assert {"projects.view_donation", "projects.view_allocation"} <= perms
 
 
 def test_leadership_may_view_everything_and_change_nothing(db):
@@ -62,7 +81,8 @@ def test_migrate_restores_a_role_permission_removed_by_hand(db):
     assert "redcross.view_branchprofile" in perms_of("领导")
 
 
-@pytest.mark.parametrize("persona", ["projects_officer", "training_officer", "publicity_officer", "leader"])
+@pytest.mark.parametrize("persona", ["projects_officer", "training_officer", "publicity_officer", "finance_officer",
+                                     "leader"])
 def test_every_role_can_open_the_admin(client, request, persona):
     client.force_login(request.getfixturevalue(persona))
     assert client.get("/admin/").status_code == 200

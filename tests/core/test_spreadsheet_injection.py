@@ -167,7 +167,8 @@ def test_the_excel_report_lists_sites_titles_and_places_as_text():
     assert report.status == Report.Status.READY
     texts = xlsx_texts(report.xlsx.read())
     assert_shown_as_typed(texts)
-    assert texts.count(HYPERLINK) == 7  # activity, site, course, base, organiser, story, outlet
+    # activity, site (in the sites' table and the list of positions), course, base, organiser, story, outlet
+    assert texts.count(HYPERLINK) == 8
 
 
 def test_a_name_stored_with_control_characters_before_they_were_refused_still_exports(client, training_officer):

@@ -48,6 +48,7 @@ def reference_data(transactional_db):
     import_module("projects.migrations.0002_facility_kinds").add_kinds(apps, None)
     import_module("projects.migrations.0005_positions").add_position_kinds(apps, None)
     import_module("projects.migrations.0007_group_visits").memorial_places_need_consent(apps, None)
+    import_module("projects.migrations.0009_measure_words").add_measure_words(apps, None)
 
 
 @pytest.fixture

@@ -28,7 +28,9 @@ def test_a_citizen_finds_a_fraternity_home_and_sees_its_money_on_a_phone(live_se
     ActivityFactory(site=site, title="救护知识情景剧汇演", kind="drama", date=dt.date(2025, 10, 1))
 
     page.goto(live_server.url + "/")
-    page.get_by_role("navigation", name="主导航").get_by_role("link", name="博爱家园").click()
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name="红十字阵地").click()
+    expect(page.get_by_role("heading", name="红十字阵地", level=1)).to_be_visible()
+    page.get_by_role("navigation", name="按阵地类型筛选").get_by_role("link", name=re.compile("博爱家园")).click()
     expect(page.get_by_role("heading", name="博爱家园", level=1)).to_be_visible()
     page.get_by_role("link", name="博爱广场").click()
     expect(page.get_by_role("link", name=re.compile("东湖社区"))).to_be_visible()

@@ -10,7 +10,7 @@ def test_home_page_fits_a_phone_in_chinese(live_server, page, transactional_db, 
     page.goto(live_server.url + "/")
     expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
     nav = page.get_by_role("navigation", name="主导航")
-    for label in ("首页", "博爱家园", "两护培训", "新闻动态"):
+    for label in ("首页", "红十字阵地", "两护培训", "新闻动态"):
         expect(nav.get_by_role("link", name=label)).to_be_visible()
     expect(page.get_by_role("heading", name="我们的工作")).to_be_visible()
     assert no_horizontal_scroll(page)
@@ -36,7 +36,7 @@ def test_the_shell_works_with_javascript_off(live_server, browser, transactional
     context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
     page = context.new_page()
     page.goto(live_server.url + "/")
-    page.get_by_role("link", name="博爱家园").first.click()
+    page.get_by_role("link", name="红十字阵地").first.click()
     expect(page).to_have_url(re.compile(r"/projects/$"))
     page.get_by_role("button", name="English").click()
     expect(page).to_have_url(re.compile(r"/en/projects/$"))

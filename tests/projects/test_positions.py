@@ -114,12 +114,14 @@ def test_positions_are_counted_by_kind_and_status_as_of_the_day(hospital):
 
     rows = positions_on(dt.date(2024, 12, 31), start=dt.date(2024, 1, 1))
     assert rows == [
-        {"kind": "博爱家园", "total": 1, NOT_ASSESSED: 1, "in_progress": 0, "passed": 0, "failed": 0, "new": 0},
-        {"kind": "冠名医疗机构", "total": 2, NOT_ASSESSED: 0, "in_progress": 1, "passed": 1, "failed": 0, "new": 1},
+        {"kind": "博爱家园", "unit": "个", "total": 1, NOT_ASSESSED: 1, "in_progress": 0, "passed": 0, "failed": 0,
+         "new": 0},
+        {"kind": "冠名医疗机构", "unit": "家", "total": 2, NOT_ASSESSED: 0, "in_progress": 1, "passed": 1, "failed": 0,
+         "new": 1},
     ]
     rows = positions_on(dt.date(2025, 12, 31), start=dt.date(2025, 1, 1))
-    assert rows[1] == {"kind": "冠名医疗机构", "total": 2, NOT_ASSESSED: 0, "in_progress": 0, "passed": 2,
-                       "failed": 0, "new": 1}
+    assert rows[1] == {"kind": "冠名医疗机构", "unit": "家", "total": 2, NOT_ASSESSED: 0, "in_progress": 0,
+                       "passed": 2, "failed": 0, "new": 1}
     assert assessments_held(dt.date(2024, 1, 1), dt.date(2024, 12, 31)) == {
         "in_progress": 1, "passed": 1, "failed": 0}
 

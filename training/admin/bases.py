@@ -2,13 +2,15 @@
 
 from datetime import timedelta
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from redcross.admin_support import RefusalsAsMessages, inline_changes
+from redcross.admin_support import RefusalsAsMessages, add_errors, inline_changes
 from redcross.masking import mask_phone
 
 from .. import services
@@ -74,12 +76,13 @@ class AgreementFilter(admin.SimpleListFilter):
 @admin.register(Base)
 class BaseAdmin(CatalogueAdmin):
     list_display = ("name", "position", "host", "seats", "standardised", "agreement_end", "agreement_ends_soon",
-                    "published")
+                    "red_cross_position", "published")
     list_filter = (AgreementFilter, "position", "standardised", "published")
+    list_select_related = ("red_cross_position",)
     search_fields = ("name", "host", "address", "manager")
     inlines = [EquipmentInline, BaseFundingInline]
     fieldsets = (
-        (None, {"fields": ("name", "position", "host", "published")}),
+        (None, {"fields": ("name", "position", "host", "published", "red_cross_position")}),
         (_("Where"), {"fields": ("address", "directions", ("latitude", "longitude"), "rooms", "seats", "cover",
                                  "opening_notes")}),
         (_("Standard and management"), {"fields": (
@@ -128,8 +131,22 @@ class InstructorAdmin(CatalogueAdmin):
         return mask_phone(instructor.phone)
 
 
+class VisitForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("base") is not None:
+            try:
+                services.visit_check(visit=Visit(base=cleaned["base"]))
+            except ValidationError as error:
+                add_errors(self, error)
+        return cleaned
+
+
 @admin.register(Visit)
 class VisitAdmin(CatalogueAdmin):
+    """Visits to bases; a base linked to a Red Cross position books its group visits there instead."""
+
+    form = VisitForm
     list_display = ("date", "base", "organisation", "headcount", "activities")
     list_filter = ("base",)
     list_select_related = ("base",)

@@ -19,6 +19,9 @@ from redcross.uploads import validate_document
 from redcross.validators import validate_phone
 
 AGREEMENT_WARNING_DAYS = 90
+# The kind of Red Cross position (projects.PositionKind) that training bases are, by name: training never imports
+# projects.
+TRAINING_BASE_KIND = "应急救护培训基地"
 
 
 class Base(Located):
@@ -67,6 +70,14 @@ class Base(Located):
     published = models.BooleanField(_("published"), default=False)
     opened_on = models.DateField(_("in service since"), null=True, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    # `position` above is the part of the city; this is the Red Cross position (红十字阵地) the base also is.
+    red_cross_position = models.OneToOneField(
+        "projects.Site", on_delete=models.SET_NULL, null=True, blank=True, related_name="training_base",
+        limit_choices_to=Q(position_kind__name=TRAINING_BASE_KIND) | Q(position_kind__receives_groups=True),
+        verbose_name=_("Red Cross position"),
+        help_text=_("The base's record among the Red Cross positions, where it has one. Once linked, group visits "
+                    "to the base are booked and recorded under the position's bookings, not as visits here."),
+    )
     history = HistoricalRecords()
 
     class Meta(Located.Meta):

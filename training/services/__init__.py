@@ -1,6 +1,6 @@
 """Every write of the training app that carries a rule, by subject; callers use `training.services.<name>`."""
 
-from .catalogue import catalogue_delete, catalogue_save
+from .catalogue import catalogue_delete, catalogue_save, visit_check, visit_save
 from .certificates import certificate_lookup, certificate_revoke, certificates_issue, default_issue_date
 from .people import personal_data_seen, trainee_for, trainee_save
 from .records import Outcome, attendance_mark, exam_mark
@@ -21,6 +21,8 @@ __all__ = [
     "attendance_mark",
     "catalogue_delete",
     "catalogue_save",
+    "visit_check",
+    "visit_save",
     "certificate_lookup",
     "certificate_revoke",
     "certificates_issue",

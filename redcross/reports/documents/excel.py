@@ -12,13 +12,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from projects.summary import activity_rows
+from projects.summary import activity_rows, position_rows
 from publicity.summary import placement_rows
 from redcross.spreadsheets import printable, xlsx_bytes
 from training.summary import session_rows
 
 from .. import labels
 from ..figures import FACTS, FRONTS
+from ..group_visits import group_visit_rows
 from .text import change
 
 HEADER = Font(bold=True)
@@ -74,6 +75,15 @@ def render(data: dict, made_at: datetime) -> bytes:
                  row["trainees"]] for row in session_rows(start, end)]
     _sheet(workbook, "培训清单", ["时间", "课程", "地点", "培训对象", "组织单位", "培训人数"], sessions,
            [18, 20, 26, 12, 20, 10], {"A": "yyyy-mm-dd hh:mm"})
+    with translation.override("zh-hans"):
+        positions = [[row["name"], row["position_kind__name"], row["town"],
+                      labels.POSITION_STATUS[row["position_status"]], row["last_assessed_on"]]
+                     for row in position_rows(end)]
+        visits = [[row["date"], row["place"], row["organisation"], row["age_group"], row["visitors"]]
+                  for row in group_visit_rows(start, end)]
+    _sheet(workbook, labels.POSITIONS_SHEET[0], labels.POSITIONS_SHEET[1], positions, [28, 18, 16, 16, 14],
+           {"E": "yyyy-mm-dd"})
+    _sheet(workbook, labels.VISITS_SHEET[0], labels.VISITS_SHEET[1], visits, [12, 28, 28, 16, 10], {"A": "yyyy-mm-dd"})
     placements = [[row["published_on"], row["story__title"], row["story__kind"], row["outlet__name"],
                    row["outlet__level"]] for row in placement_rows(start, end)]
     _sheet(workbook, "用稿清单", ["刊发日期", "稿件", "类型", "媒体", "媒体级别"], placements, [12, 44, 10, 20, 16],

@@ -20,6 +20,8 @@ from ..models import SentenceTemplate
 from ..periods import chinese_date
 
 SECTIONS = ("projects", "training", "publicity", "closing")
+# The sentences a section is made of, when more than its own: the positions close the projects section.
+PARAGRAPHS = {"projects": ("projects", "positions")}
 MISSING = "\u2063"  # what a figure with nothing recorded renders as, until its clause is dropped
 NOTHING_RECORDED = "本期暂无记录。"
 SMALL_BASE = 10  # below this, a change reads "由 N 增至 M" rather than as a percentage
@@ -99,6 +101,13 @@ def _month(iso: str | None) -> str | None:
     return f"{day.year}年{day.month}月"
 
 
+def _position_words(row: dict) -> dict:
+    """A kind of position's figures in words, as `positions` rows of the sentences: {{ row.kind }}, {{ row.unit }}
+    (its measure word), {{ row.passed }} (达标), {{ row.new }}, {{ row.in_progress }}, {{ row.failed }},
+    {{ row.not_assessed }}, {{ row.total }}, {{ row.assessments }}, {{ row.visits }}, {{ row.visitors }}."""
+    return {key: value if key in ("kind", "unit") else Words(spoken(value)) for key, value in row.items()}
+
+
 def taken_words(data: dict) -> str:
     """数据截至2026年11月29日10:05: the moment the report's records were read, in Asia/Shanghai."""
     moment = datetime.fromisoformat(data["period"]["taken_at"])
@@ -122,6 +131,7 @@ def context(data: dict) -> dict:
         "earlier": period["earlier"],
         "end": chinese_date(counted_to),
         "started": {origin: Words(_month(day)) for origin, day in data.get("started", {}).items()},
+        "positions": [_position_words(row) for row in data.get("positions", [])],
         "branch": BranchProfile.load().name,
         "is_year": period["kind"] == "year",
         "is_open": is_open,
@@ -165,7 +175,8 @@ def body(data: dict, texts: dict[str, str]) -> tuple[str, list[tuple[str, str]]]
     prefix = "" if data["period"]["kind"] == "year" else "brief_"
     sections = SECTIONS if not prefix else SECTIONS[:-1]
     return texts.get(f"{prefix}opening", ""), [
-        (texts.get(f"{prefix}{key}_heading", ""), texts.get(f"{prefix}{key}", "") or NOTHING_RECORDED)
+        (texts.get(f"{prefix}{key}_heading", ""),
+         "".join(texts.get(f"{prefix}{part}", "") for part in PARAGRAPHS.get(key, (key,))) or NOTHING_RECORDED)
         for key in sections
     ]
 
