@@ -1,12 +1,16 @@
 import os
+import shutil
 import subprocess
 import sys
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
 
 from tests.factories import StaffFactory
@@ -23,6 +27,13 @@ def plain_static_files():
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         }
     ):
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """Staff made for a test get a password: the production hasher spends most of a second on each on purpose."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
 
 
@@ -53,6 +64,70 @@ def empty_cache():
 def media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_ROOT = tmp_path / "private"
+
+
+@contextmanager
+def database_named(name: str):
+    """The default connection on another database of the server, then back on the test database."""
+    settings_dict = connection.settings_dict
+    test_database = settings_dict["NAME"]
+    connection.close()
+    settings_dict["NAME"] = name
+    try:
+        yield
+    finally:
+        connection.close()
+        settings_dict["NAME"] = test_database
+
+
+@pytest.fixture(scope="session")
+def demo_database(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A copy of the test database holding the demo city of `seed_demo`, made once per run, and its files' folder.
+
+    Seeding the city takes several seconds; copying it with PostgreSQL's CREATE DATABASE … TEMPLATE does not.
+    """
+    folder = tmp_path_factory.mktemp("demo-city")
+    test_database = connection.settings_dict["NAME"]
+    name = f"{test_database}_demo"
+    try:
+        with django_db_blocker.unblock():
+            connection.close()
+            with connection._nodb_cursor() as cursor:
+                # A template must have no other session: a live server's request may have left one behind.
+                cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+                               [test_database])
+                cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{test_database}"')
+            with database_named(name), override_settings(MEDIA_ROOT=folder / "media", PRIVATE_ROOT=folder / "private"):
+                call_command("seed_demo", force=True, verbosity=0)
+        yield name, folder
+    finally:
+        with django_db_blocker.unblock(), connection._nodb_cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="module")
+def demo_city(demo_database):
+    """The tests of a module on the demo database; its files' folder.
+
+    A module's tests use it all or none: it holds from the first test that asks for it to the end of the module.
+    """
+    name, folder = demo_database
+    with database_named(name):
+        yield folder
+
+
+@pytest.fixture
+def demo(demo_city, db, settings, request):
+    """The demo city, seeded once for the run: each test's writes are rolled back, so every test sees it as seeded.
+
+    Its files are copied into the test's own folders.
+    """
+    if "transactional_db" in request.fixturenames:
+        pytest.fail("The demo city is shared: a test that commits (transactional_db, live_server) would change it.")
+    for folder, setting in (("media", "MEDIA_ROOT"), ("private", "PRIVATE_ROOT")):
+        if (demo_city / folder).exists():
+            shutil.copytree(demo_city / folder, getattr(settings, setting), dirs_exist_ok=True)
 
 
 @pytest.fixture

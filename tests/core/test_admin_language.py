@@ -10,10 +10,8 @@ import re
 from html.parser import HTMLParser
 from io import BytesIO
 
-import pytest
 from django.apps import apps
 from django.contrib import admin
-from django.core.management import call_command
 from django.db import models
 from django.test import RequestFactory
 from django.urls import NoReverseMatch, reverse
@@ -123,13 +121,6 @@ def words_of_the_records() -> set[str]:
                     words.add(run)
                     words |= set(re.findall(r"[A-Za-z]+", run))
     return words
-
-
-@pytest.fixture
-def demo(db, settings):
-    settings.DEBUG = True
-    call_command("seed_demo", verbosity=0)
-    settings.DEBUG = False
 
 
 def reverse_or_none(name, *args):

@@ -4,16 +4,8 @@ import re
 from html import unescape
 
 import pytest
-from django.core.management import call_command
 
 ADMIN_LINK = re.compile(r'href="(/admin/[^"#]*)"')
-
-
-@pytest.fixture
-def demo(db, settings):
-    settings.DEBUG = True
-    call_command("seed_demo", verbosity=0)
-    settings.DEBUG = False
 
 
 def shape(url: str) -> str:

@@ -2,14 +2,7 @@
 
 import pytest
 from django.contrib import admin
-from django.core.management import call_command
 from django.urls import reverse
-
-
-@pytest.fixture
-def demo(db, settings):
-    settings.DEBUG = True
-    call_command("seed_demo", verbosity=0)
 
 
 def test_every_admin_list_add_and_change_page_renders(admin_client, demo):
