@@ -26,7 +26,6 @@ from .services import (
     position_kind_save,
     site_save,
     slot_save,
-    slot_start,
     slots_repeat,
     standard_copy,
     standard_item_save,
@@ -172,7 +171,7 @@ def request(slot: VisitSlot, group: str, rng, *, before: dt.datetime | None) -> 
 
 def visit_held(slot: VisitSlot, groups: list[str], rng, by=None) -> None:
     for group in groups:
-        asked = slot_start(slot) - dt.timedelta(days=rng.randint(3, 20), hours=rng.randint(0, 8))
+        asked = slot.starts - dt.timedelta(days=rng.randint(3, 20), hours=rng.randint(0, 8))
         booking = request(slot, group, rng, before=asked)
         if booking is not None:
             booking = booking_decide(booking=booking, confirm=True, by=by)

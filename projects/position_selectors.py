@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from .models import Assessment, AssessmentItem, GroupBooking, Site, VisitSlot
 from .selectors import public_site_rule, public_sites
-from .services.visits import slot_start
 
 # The visiting times a position's page offers: the next UPCOMING_SLOT_DAYS days, at most SLOTS_ON_SITE_PAGE.
 UPCOMING_SLOT_DAYS = 60
@@ -80,7 +79,7 @@ def slot_for_booking(pk: int) -> VisitSlot:
 def slot_takes_bookings(slot: VisitSlot) -> bool:
     """Whether the booking form is offered: the slot is open, has not begun and has a place left. The service
     decides under the slot's lock; this only spares a visitor a form that cannot succeed."""
-    return slot.open and slot_start(slot) > timezone.now() and slot.free > 0
+    return slot.open and slot.starts > timezone.now() and slot.free > 0
 
 
 def booking_for_requester(pk: int) -> GroupBooking:
@@ -90,7 +89,7 @@ def booking_for_requester(pk: int) -> GroupBooking:
 
 def booking_cancellable(booking: GroupBooking) -> bool:
     return booking.status in (GroupBooking.Status.REQUESTED, GroupBooking.Status.CONFIRMED) and (
-        slot_start(booking.slot) > timezone.now()
+        booking.slot.starts > timezone.now()
     )
 
 

@@ -4,7 +4,6 @@ In the portal's main language whatever the page's, naming the contact person and
 more; the link is the position's public page, never the booking's own signed address (messages pass through the
 provider's records)."""
 
-from datetime import datetime
 
 from django.urls import reverse
 from django.utils import timezone
@@ -66,7 +65,7 @@ def tell(booking: GroupBooking, text: Text, *, by=None) -> TextMessage | None:
     """Queue `text` to the booking's contact person, once per booking and kind; nothing once the visit has begun
     (staff catching up on past visits tell nobody)."""
     slot = booking.slot
-    if timezone.make_aware(datetime.combine(slot.date, slot.starts_at)) <= timezone.now():
+    if slot.starts <= timezone.now():
         return None
     return text_queue(key=f"visit:{booking.pk}:{text.kind}", kind=text.kind, mobile=booking.mobile, body=text.body,
                       params=text.params, about=booking, by=by)

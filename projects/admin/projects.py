@@ -2,6 +2,8 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -16,9 +18,35 @@ Status = Project.Status
 
 
 class FundingLineInline(admin.TabularInline):
+    """The lines staff type. Lines made by a donation's uses are shown apart and changed only on the donation."""
+
     model = FundingLine
     fields = ("source", "amount", "received_on", "note")
     extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(allocation__isnull=True)
+
+
+class DonatedLines(forms.BaseInlineFormSet):
+    """Read only: kept apart from the lines staff type when the page is saved."""
+
+
+class DonatedLineInline(ReadOnlyInline):
+    model = FundingLine
+    formset = DonatedLines
+    verbose_name = _("money from a donation")
+    verbose_name_plural = _("money from donations (changed on the donation's page)")
+    fields = ("amount", "received_on", "donation_shown")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(allocation__isnull=False).select_related("allocation__donation")
+
+    @admin.display(description=_("donation"))
+    def donation_shown(self, line):
+        donation = line.allocation.donation
+        url = reverse("admin:projects_donation_change", args=[donation.pk])
+        return format_html('<a href="{}">{}</a>', url, donation.receipt_number)
 
 
 def stored_lines(formset) -> list:
@@ -104,7 +132,7 @@ class ProjectAdmin(LifeCycleHistoryAdmin, ServiceAdmin):
     autocomplete_fields = ("sites",)
     filter_horizontal = ("facilities",)
     readonly_fields = ("status", "money_shown")
-    inlines = [FundingLineInline, SpendingLineInline, AttachmentInline, TransitionInline]
+    inlines = [FundingLineInline, DonatedLineInline, SpendingLineInline, AttachmentInline, TransitionInline]
     action_form = TransitionActionForm
     actions = [
         transition_action(Status.APPLIED, _("Record the upward application")),
@@ -130,6 +158,9 @@ class ProjectAdmin(LifeCycleHistoryAdmin, ServiceAdmin):
         form.save_m2m()
         money = {FundingLine: ([], []), SpendingLine: ([], [])}
         for formset in formsets:
+            if isinstance(formset, DonatedLines):  # read only: a donation's uses change these lines
+                formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+                continue
             if formset.model in money:
                 money[formset.model] = inline_changes(formset)
             else:
@@ -143,7 +174,7 @@ class ProjectAdmin(LifeCycleHistoryAdmin, ServiceAdmin):
     def _create_formsets(self, request, obj, change):
         # The spending inline's check needs the funding lines of the same page.
         formsets, inline_instances = super()._create_formsets(request, obj, change)
-        funding = next((f for f in formsets if f.model is FundingLine), None)
+        funding = next((f for f in formsets if f.model is FundingLine and not isinstance(f, DonatedLines)), None)
         for formset in formsets:
             if isinstance(formset, SpendingFormSet):
                 formset.funding_formset = funding

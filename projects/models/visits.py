@@ -1,10 +1,13 @@
 """Group visits to a position (参观预约): the time slots a place offers, and the bookings of schools and
 organisations in them."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -49,6 +52,11 @@ class VisitSlot(models.Model):
 
     def __str__(self):
         return f"{self.site} · {self.date:%Y-%m-%d} {self.starts_at:%H:%M}–{self.ends_at:%H:%M}"
+
+    @property
+    def starts(self) -> datetime:
+        """The moment the visit begins, in the branch's time zone."""
+        return timezone.make_aware(datetime.combine(self.date, self.starts_at))
 
 
 class GroupBooking(models.Model):

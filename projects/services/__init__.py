@@ -56,7 +56,6 @@ from .visits import (
     booking_request,
     places_taken,
     slot_save,
-    slot_start,
     slots_repeat,
 )
 
@@ -98,7 +97,6 @@ __all__ = [
     "remaining",
     "site_save",
     "slot_save",
-    "slot_start",
     "slots_repeat",
     "spending_add",
     "spending_delete",

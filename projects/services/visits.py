@@ -25,10 +25,6 @@ def places_taken(slot: VisitSlot) -> int:
         n=Sum("headcount"))["n"] or 0
 
 
-def slot_start(slot: VisitSlot) -> datetime:
-    return timezone.make_aware(datetime.combine(slot.date, slot.starts_at))
-
-
 def _receives_groups(site: Site) -> bool:
     return site.position_kind.receives_groups
 
@@ -73,7 +69,7 @@ def slots_repeat(*, slot: VisitSlot, weeks: int, by=None) -> list[VisitSlot]:
 def _request_refusal(slot: VisitSlot, booking: GroupBooking, now: datetime) -> str | None:
     if not slot.open or not _receives_groups(slot.site):
         return _("This time no longer takes bookings: please choose another.")
-    if slot_start(slot) <= now:
+    if slot.starts <= now:
         return _("This time has already begun: please choose a later one.")
     if GroupBooking.objects.filter(slot=slot, mobile=booking.mobile, status__in=GroupBooking.HOLDING).exists():
         return _("This mobile number has already booked this time. Please wait for our message.")
@@ -134,7 +130,7 @@ def booking_cancel(*, booking: GroupBooking, by=None) -> GroupBooking:
         if booking.status not in (Status.REQUESTED, Status.CONFIRMED):
             raise ValidationError(_("This booking is “%(status)s” and cannot be cancelled.") % {
                 "status": booking.get_status_display()}, code="not_cancellable")
-        if slot_start(booking.slot) <= timezone.now():
+        if booking.slot.starts <= timezone.now():
             raise ValidationError(_("The visit has already begun and can no longer be cancelled here."),
                                   code="begun")
         booking.status = Status.CANCELLED

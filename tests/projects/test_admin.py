@@ -122,7 +122,7 @@ def test_a_funded_project_moves_through_its_life_cycle_with_admin_actions(client
     response = client.post("/admin/projects/project/add/", {
         **project_form(),
         **inline("fundings", [{"source": "provincial", "amount": "70000.00", "received_on": "2025-04-01"}]),
-        **empty_inlines("spendings", "attachments", "transitions"),
+        **empty_inlines("fundings-2", "spendings", "attachments", "transitions"),
     })
     assert response.status_code == 302
     project = Project.objects.get()
@@ -166,7 +166,7 @@ def test_spending_beyond_money_received_is_refused_unless_confirmed(client, proj
         **inline("fundings", [{"source": "provincial", "amount": "1000.00", "received_on": "2025-04-01"}]),
         **inline("spendings", [{"source": "provincial", "amount": "1500.00", "purpose": "书架",
                                 "spent_on": "2025-05-01"}]),
-        **empty_inlines("attachments", "transitions"),
+        **empty_inlines("fundings-2", "attachments", "transitions"),
     }
     url = f"/admin/projects/project/{project.pk}/change/"
     response = client.post(url, data)
@@ -185,7 +185,7 @@ def test_a_negative_amount_is_refused_in_the_admin(client, projects_officer):
     response = client.post(f"/admin/projects/project/{project.pk}/change/", {
         **project_form(),
         **inline("fundings", [{"source": "provincial", "amount": "-100", "received_on": "2025-04-01"}]),
-        **empty_inlines("spendings", "attachments", "transitions"),
+        **empty_inlines("fundings-2", "spendings", "attachments", "transitions"),
     })
     assert response.status_code == 200
     assert "确保该值大于或等于0.01" in response.content.decode()

@@ -63,7 +63,7 @@ def test_removing_money_received_below_what_was_spent_is_refused_on_the_page(cli
         **project_form(funded, title="改了名字的项目"),
         **inline("fundings", [funding_row(first), funding_row(second, DELETE="on")], initial=2),
         **inline("spendings", [spending_row(funded.spendings.get())], initial=1),
-        **empty_inlines("attachments", "transitions"),
+        **empty_inlines("fundings-2", "attachments", "transitions"),
     })
 
     assert response.status_code == 200
@@ -81,7 +81,7 @@ def test_a_page_opened_before_another_spending_was_recorded_counts_that_spending
         **inline("fundings", [funding_row(line) for line in fundings], initial=2),
         **inline("spendings", [{"source": "provincial", "amount": "300.00", "purpose": "图书",
                                 "spent_on": "2025-06-01"}]),
-        **empty_inlines("attachments", "transitions"),
+        **empty_inlines("fundings-2", "attachments", "transitions"),
     })
 
     assert response.status_code == 200
@@ -102,7 +102,7 @@ def test_money_received_and_spent_on_one_page_is_stored_together(client, project
         **inline("spendings", [spending_row(spent),
                                {"source": "self_raised", "amount": "700.00", "purpose": "桌椅",
                                 "spent_on": "2025-06-02"}], initial=1),
-        **empty_inlines("attachments", "transitions"),
+        **empty_inlines("fundings-2", "attachments", "transitions"),
     })
 
     assert response.status_code == 302
@@ -119,7 +119,7 @@ def test_spending_beyond_the_money_received_is_stored_once_a_line_confirms_it(cl
         **inline("spendings", [spending_row(funded.spendings.get()),
                                {"source": "provincial", "amount": "500.00", "purpose": "空调",
                                 "spent_on": "2025-06-01"}], initial=1),
-        **empty_inlines("attachments", "transitions"),
+        **empty_inlines("fundings-2", "attachments", "transitions"),
     }
     assert client.post(change_url(funded), data).status_code == 200
     assert funded.spendings.count() == 1
