@@ -4,7 +4,7 @@
 
 Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust), Redis at 127.0.0.1:6379 and `wrk` (Debian package
 wrk). It uses a database of its own, redcross_bench_<scale> (migrated and loaded with `seed_demo --scale N`
-unless --no-seed), Redis database 7 (emptied), and files under /tmp/redcross-bench-<scale>. It starts gunicorn
+unless --no-seed), Redis database 12 (emptied), and files under /tmp/redcross-bench-<scale>. It starts gunicorn
 with production settings (DEBUG=0, Redis cache, persistent connections, 2 workers, plain HTTP) and bench/settings.py,
 which adds a bare view. Figures on a shared machine are indicative: compare the ratios within one run. The bench
 prints figures; it never fails on time.

@@ -20,12 +20,6 @@ def hall():
     return position()
 
 
-@pytest.fixture
-def officer_client(client, projects_officer):
-    client.force_login(projects_officer)
-    return client
-
-
 def test_the_slot_list_counts_the_free_places_in_the_same_query_for_one_slot_or_thirty(officer_client, hall):
     first = slot_at(hall, capacity=40)
     book(first, 1, headcount=25)

@@ -68,18 +68,6 @@ def hall():
     return position()
 
 
-@pytest.fixture
-def officer_client(client, projects_officer):
-    client.force_login(projects_officer)
-    return client
-
-
-@pytest.fixture
-def leader_client(client, leader):
-    client.force_login(leader)
-    return client
-
-
 def queries_for(client, url) -> tuple[int, str]:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
