@@ -1,15 +1,18 @@
 """A believable city's Fraternity Homes, older projects, the projects of the last years and their activities: the
-two last full years and the current one up to yesterday, with the rhythm of the seasons and holidays; and the Red
-Cross positions of every other kind (demo_positions)."""
+two last full years and the current one up to yesterday, with the rhythm of the seasons and holidays; the Red
+Cross positions of every other kind (demo_positions); and the donations, whose uses make the projects' lines of
+public donations (demo_donations)."""
 
 import datetime as dt
 from decimal import Decimal
 
 from django.utils import timezone
 
+from redcross.choices import FundingSource
 from redcross.demo import day, demo_years, growth, photo, seeded, when
 
 from .demo_data import ACTIVITIES, DESCRIPTIONS, HOME_VISIT, HOME_VISIT_MONTHS, HOURS, PROJECTS, SITES
+from .demo_donations import fund_project, seed_donations
 from .demo_positions import seed_positions
 from .models import Activity, Facility, FacilityKind, FundingLine, Photo, Project, Site, SpendingLine
 from .services import (
@@ -63,10 +66,14 @@ def seed_project(title, kind, year, funding, site_names, budget, fundings, spend
     ))
     project.sites.set(Site.objects.filter(name__in=site_names))
     project.facilities.set(Facility.objects.filter(site__name__in=site_names, opened_on__year__gte=year - 1))
+    # A line of public donations is made by the use of its gift, before the spending it pays for.
+    for source, amount, received in fundings:
+        if source == FundingSource.DONATION:
+            fund_project(project, Decimal(amount), day(received))
     project_money_save(
         project=project,
         fundings=[FundingLine(source=source, amount=Decimal(amount), received_on=day(received))
-                  for source, amount, received in fundings],
+                  for source, amount, received in fundings if source != FundingSource.DONATION],
         spendings=[SpendingLine(source=source, amount=Decimal(amount), purpose=purpose, spent_on=day(spent))
                    for source, amount, purpose, spent in spendings],
     )
@@ -125,6 +132,7 @@ def seed(scale: int = 1) -> None:
         seed_project(*row)
     seed_activities()
     seed_positions()
+    seed_donations()
     for copy in range(2, scale + 1):
         suffix = f"（{copy}）"
         seed_sites(suffix)

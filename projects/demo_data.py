@@ -1,5 +1,5 @@
-"""The tables of the projects demo: sites and their facilities, projects and their money, the yearly calendar of
-activities at the sites."""
+"""The tables of the projects demo: sites and their facilities, projects and their money (the lines of public
+donations made by uses of the gifts in PROJECT_GIFTS), the yearly calendar of activities at the sites."""
 
 from .models import Activity, Project, Site
 
@@ -101,6 +101,25 @@ PROJECTS = [
     ("南湖社区博爱家园建设", Project.Kind.FRATERNITY_HOME, 2026, Project.Funding.APPLIED_UPWARD, ["南湖社区"],
      "150000", [], [], [(Status.APPLIED, "2026-09-15")]),
 ]
+
+# The gifts behind the projects' lines of public donations, each line made by a use of its gift (demo_donations):
+# (project, day of the line) → receipt number, received on, donor kind, donor, name published as, how it was given,
+# direction, what it is directed to (a site or a purpose), the gift (an amount, or goods: what, quantity, unit,
+# estimated value). A gift larger than its line keeps the rest.
+PROJECT_GIFTS = {
+    ("城北村博爱桥", "2014-05-10"): ("JZ2014-D01", "2014-05-06", "organisation", "城北镇商会", "full",
+                                  "bank_transfer", "project", "", "30000"),
+    ("市人民医院博爱病房", "2016-03-01"): ("JZ2016-D01", "2016-02-22", "organisation", "示例医药有限公司", "full",
+                                   "bank_transfer", "site", "市人民医院", "50000"),
+    ("实验小学红十字博爱书屋", "2024-04-23"): ("JZ2024-D01", "2024-04-23", "person", "陈志明", "full", "online",
+                                      "purpose", "博爱书屋图书", "16000"),
+    ("西园社区助老活动中心提升", "2024-08-15"): ("JZ2024-D02", "2024-08-09", "organisation", "华星电子科技有限公司",
+                                       "masked", "bank_transfer", "site", "西园社区", "12000"),
+    ("东湖社区博爱书屋图书更新", "2025-04-23"): ("JZ2025-D01", "2025-04-16", "person", "李秀英", "masked", "cash",
+                                       "undirected", "", "20000"),
+    ("实验小学红十字应急救护体验角", "2026-05-08"): ("JZ2026-D01", "2026-05-02", "organisation", "示例医疗器械有限公司",
+                                        "full", "goods", "project", "", ("心肺复苏模拟人", "4", "台", "10000")),
+}
 
 # The activities of a year: (calendar rule, kind, site, title, participants, volunteers, beneficiaries, books,
 # first year it happens counted from the oldest year shown). Rules are read by redcross.demo.when.

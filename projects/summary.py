@@ -26,6 +26,8 @@ from .models import (
     in_service_on,
     result_on,
 )
+from .summary_donations import DATED as DONATIONS_DATED
+from .summary_donations import allocation_rows, donation_rows, donations  # noqa: F401  the reports read them here
 
 # The records the figures read, by the dates that place them in a period: a change to one makes the reports that
 # counted that day out of date.
@@ -44,6 +46,8 @@ DATED = {
     # A group visit counts on its slot's day, once held, with the visitors who came, at the slot's position.
     VisitSlot: Dated(("date",), counted=("site",)),
     GroupBooking: Dated(("slot__date",), counted=("status", "attended", "slot")),
+    # A donation counts on the day it was received, a use of it on its own day (summary_donations.py).
+    **DONATIONS_DATED,
 }
 ACTIVITY_SUMS = ("participants", "volunteers", "volunteer_hours", "beneficiaries", "books")
 

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 from redcross.paging import page_of
 from redcross.validators import validate_one_line
 
-from . import position_selectors, selectors
+from . import donation_selectors, position_selectors, selectors
 from .models import Assessment, Site
 
 ACTIVITIES_PER_PAGE = 10
@@ -96,6 +96,7 @@ def site_detail(request, pk: int):
         "slot_days": position_selectors.UPCOMING_SLOT_DAYS,
         "activities": activities[:selectors.LATEST_ACTIVITIES],
         "more_activities": len(activities) > selectors.LATEST_ACTIVITIES,
+        "donation_pages": donation_selectors.projects_with_donation_page(site),
     })
 
 

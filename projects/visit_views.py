@@ -15,6 +15,7 @@ from django_ratelimit.core import is_ratelimited
 
 from redcross.masking import mask_name, mask_phone
 from redcross.refusals import add_errors
+from redcross.views import too_many
 
 from . import position_selectors, services
 from .forms import BookingForm
@@ -52,7 +53,7 @@ def _form_page(request, slot: VisitSlot, form: BookingForm | None, status: int =
 
 
 def _too_many(request):
-    return render(request, "projects/too_many.html", status=429)
+    return too_many(request, back="projects:index", back_label=_("Back to the Red Cross positions"))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -45,6 +45,7 @@ class BranchProfileAdmin(SimpleHistoryAdmin):
         (_("Contact"), {"fields": ("address", "phone", "email")}),
         (_("WeChat"), {"fields": ("wechat_name", "wechat_qr")}),
         (_("Footer"), {"fields": ("icp_number",)}),
+        (_("Donations"), {"fields": ("donation_certificate_from",)}),
         (_("Where the reports' running totals begin"), {
             "fields": (
                 ("projects_started_on", "training_started_on"), ("correspondents_started_on", "wechat_started_on"),

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -80,6 +82,12 @@ class BranchProfile(models.Model):
     wechat_started_on = models.DateField(
         _("WeChat account opened"), null=True, blank=True,
         help_text=_("Posts are counted “since the account opened” from this day."),
+    )
+    donation_certificate_from = models.DecimalField(
+        _("thank-you certificates from (yuan)"), max_digits=12, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text=_("A donor whose gift is worth at least this much (goods by their estimated value) can download "
+                    "a thank-you certificate. Empty: no certificates."),
     )
     history = HistoricalRecords()
 

@@ -16,6 +16,7 @@ from redcross.admin_support import attachment
 from redcross.masking import mask_name, mask_phone
 from redcross.paging import page_of
 from redcross.refusals import add_errors
+from redcross.views import too_many as shared_too_many
 
 from . import ical, selectors, services
 from .forms import CertificateCheckForm, SessionFilterForm, SignUpForm
@@ -42,7 +43,7 @@ def registration_from_token(token: str) -> Registration:
 
 
 def too_many(request):
-    return render(request, "training/too_many.html", status=429)
+    return shared_too_many(request, back="training:index", back_label=_("Back to training"))
 
 
 def limited(request, group: str, rate: str) -> bool:

@@ -98,8 +98,13 @@ def _change_refusals(stored: Donation, donation: Donation) -> dict:
     return errors
 
 
+def receipt_number_normalized(text: str) -> str:
+    """A receipt number as stored, however it was typed: full-width characters, spaces around it, any case."""
+    return unicodedata.normalize("NFKC", text or "").strip().upper()
+
+
 def _normalized(donation: Donation) -> None:
-    donation.receipt_number = unicodedata.normalize("NFKC", donation.receipt_number or "").strip().upper()
+    donation.receipt_number = receipt_number_normalized(donation.receipt_number)
     donation.donor_name = (donation.donor_name or "").strip()
     donation.phone = normalize_phone(donation.phone) if donation.phone else ""
 

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from functools import reduce
+from operator import getitem
 from typing import Any
 
 from django.db.models import OuterRef, Subquery
@@ -77,6 +79,7 @@ CERTIFICATES, VISITS, SEATS = (
     pgettext_lazy("unit", "certificates"), pgettext_lazy("unit", "visits"), pgettext_lazy("unit", "seats")
 )
 PLACEMENT = "correspondents"
+DONATIONS = pgettext_lazy("unit", "donations")
 
 
 def _level(f, level):
@@ -85,6 +88,7 @@ def _level(f, level):
 
 def _positions(f, status: str) -> int:
     return sum(row[status] for row in f["positions"]["by_kind"])
+
 
 
 FACTS = [
@@ -169,11 +173,32 @@ FACTS = [
     Fact("visits", "visits", _("group visits received"), VISITS, lambda f: f["visits"]),
     Fact("visitors", "visits", _("group visitors"), PERSON_TIMES, lambda f: f["visitors"]),
 ]
+# Donations (projects.summary.donations), in yuan with goods at their estimated value: (key, label, unit, where).
+FACTS += [
+    Fact(key, "donations", label, unit, lambda f, path=path: reduce(getitem, path.split("."), f),
+         STATE if path.startswith("to_date.") else FLOW, money=unit is YUAN)
+    for key, label, unit, path in (
+        ("donations_received", _("donations received, money and goods"), YUAN, "received.value"),
+        ("donations_count", _("number of donations"), DONATIONS, "received.count"),
+        ("donations_money", _("of which money"), YUAN, "received.money"),
+        ("donations_goods", _("of which goods, at their estimated value"), YUAN, "received.goods"),
+        ("donations_directed", _("of which directed by the donor"), YUAN, "received.directed"),
+        ("donations_from_people", _("of which from individuals"), YUAN, "by_donor.person.value"),
+        ("donations_from_organisations", _("of which from organisations"), YUAN, "by_donor.organisation.value"),
+        ("donations_anonymous", _("of which anonymous"), YUAN, "by_donor.anonymous.value"),
+        ("donations_used", _("donations used"), YUAN, "allocated.value"),
+        ("donations_for_projects", _("of which for projects"), YUAN, "allocated.project"),
+        ("donations_for_relief", _("of which for relief"), YUAN, "allocated.relief"),
+        ("relief_people", _("people helped by relief from donations"), PERSON_TIMES, "allocated.people_helped"),
+        ("donations_remaining", _("donations not yet used"), YUAN, "to_date.remaining"),
+    )
+]
 FRONTS = {
     "projects": (_("Humanitarian projects"), projects_summary.summary),
     "training": (_("First-aid and elder-care training"), training_summary.summary),
     "publicity": (_("Publicity"), publicity_summary.summary),
     "visits": (_("Group visits"), group_visits),
+    "donations": (_("Donations"), projects_summary.donations),
 }
 
 

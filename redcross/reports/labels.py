@@ -31,6 +31,14 @@ POSITION_STATUS = {"not_assessed": "未评估", "in_progress": "创建中", "pas
 # (title, headers) of the Excel lists of positions and of group visits; a visit's contact person is never listed.
 POSITIONS_SHEET = ("阵地清单", ["名称", "类型", "街道（乡镇）", "期末状态", "最近评估日期"])
 VISITS_SHEET = ("参观清单", ["日期", "参观地点", "单位", "年龄段", "参观人数"])
+# (title, headers) of the Excel lists of donations and of their uses: the donor as published, never a phone or address.
+DONATIONS_SHEET = ("捐赠明细", ["接收日期", "票据号", "捐赠方", "捐赠方类型", "类别", "物资及数量", "金额或折价（元）",
+                                "捐赠方向", "期末已使用（元）", "期末结余（元）"])
+USES_SHEET = ("捐赠使用", ["使用日期", "票据号", "捐赠方", "用途", "使用对象", "物资数量", "金额（元）", "救助人次"])
+DONATION_KIND = {"money": "资金", "goods": "物资"}
+DONOR_KIND = {"person": "个人", "organisation": "单位", "anonymous": "匿名"}
+DIRECTION = {"undirected": "非定向", "project": "定向项目", "site": "定向站点", "purpose": "定向用途"}
+USE_TARGET = {"project": "项目", "relief": "救助", "general": "一般用途"}
 
 # The report's files: kind → (name shown on links, content type).
 FILES = {

@@ -162,3 +162,15 @@ def test_staff_who_only_read_see_the_phone_masked_and_no_address(client):
     page = client.get(change_url(gift)).content.decode()
     assert "138****5678" in page and "13812345678" not in page and "人民路 8 号" not in page
     assert client.post(change_url(gift), donation_form(receipt_number=gift.receipt_number)).status_code == 403
+
+
+def test_the_page_names_who_recorded_the_gift_without_a_link_to_their_account(client, projects_officer):
+    finance_officer = StaffFactory(role="财务管理员", username="finance-clerk", first_name="财务专员")
+    gift = services.donation_save(donation=Donation(
+        receipt_number="SZ2025-0200", received_on=dt.date(2025, 3, 1), amount=Decimal("100.00"), donor_name="张三"),
+        by=finance_officer)
+    client.force_login(projects_officer)
+
+    page = client.get(change_url(gift)).content.decode()
+    assert "财务专员" in page
+    assert f"/admin/auth/user/{finance_officer.pk}/" not in page

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from projects.summary import activity_rows, position_rows
+from projects.summary import activity_rows, allocation_rows, donation_rows, position_rows
 from publicity.summary import placement_rows
 from redcross.spreadsheets import printable, xlsx_bytes
 from training.summary import session_rows
@@ -45,6 +45,21 @@ def _sheet(workbook, title: str, headers: list[str], rows: list[list], widths: l
 
 def _local(moment: datetime) -> datetime:
     return timezone.localtime(moment).replace(tzinfo=None)
+
+
+def _donation_sheets(workbook, start: date, end: date) -> None:
+    """The donations received in the period, with what was used of each by its end, and the period's uses."""
+    with translation.override("zh-hans"):  # the donor's name as published: 爱心人士 for an anonymous gift
+        gifts = [[row["date"], row["receipt_number"], row["donor"], labels.DONOR_KIND[row["donor_kind"]],
+                  labels.DONATION_KIND[row["kind"]], row["goods"], row["value"],
+                  "：".join(filter(None, (labels.DIRECTION[row["direction"]], row["directed_to"]))),
+                  row["allocated"], row["remaining"]] for row in donation_rows(start, end)]
+        uses = [[row["date"], row["receipt_number"], row["donor"], labels.USE_TARGET[row["target"]], row["used_for"],
+                 row["quantity"], row["value"], row["people_helped"]] for row in allocation_rows(start, end)]
+    money = dict.fromkeys("GIJ", MONEY_FORMAT)
+    _sheet(workbook, *labels.DONATIONS_SHEET, gifts, [12, 16, 20, 10, 8, 20, 16, 28, 16, 16],
+           {"A": "yyyy-mm-dd", **money})
+    _sheet(workbook, *labels.USES_SHEET, uses, [12, 16, 20, 10, 32, 12, 14, 10], {"A": "yyyy-mm-dd", "G": MONEY_FORMAT})
 
 
 def render(data: dict, made_at: datetime) -> bytes:
@@ -84,6 +99,7 @@ def render(data: dict, made_at: datetime) -> bytes:
     _sheet(workbook, labels.POSITIONS_SHEET[0], labels.POSITIONS_SHEET[1], positions, [28, 18, 16, 16, 14],
            {"E": "yyyy-mm-dd"})
     _sheet(workbook, labels.VISITS_SHEET[0], labels.VISITS_SHEET[1], visits, [12, 28, 28, 16, 10], {"A": "yyyy-mm-dd"})
+    _donation_sheets(workbook, start, end)
     placements = [[row["published_on"], row["story__title"], row["story__kind"], row["outlet__name"],
                    row["outlet__level"]] for row in placement_rows(start, end)]
     _sheet(workbook, "用稿清单", ["刊发日期", "稿件", "类型", "媒体", "媒体级别"], placements, [12, 44, 10, 20, 16],

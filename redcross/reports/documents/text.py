@@ -20,8 +20,9 @@ from ..models import SentenceTemplate
 from ..periods import chinese_date
 
 SECTIONS = ("projects", "training", "publicity", "closing")
-# The sentences a section is made of, when more than its own: the positions close the projects section.
-PARAGRAPHS = {"projects": ("projects", "positions")}
+# The sentences a section is made of, when more than its own: the positions and the donations close the projects
+# section.
+PARAGRAPHS = {"projects": ("projects", "positions", "donations")}
 MISSING = "\u2063"  # what a figure with nothing recorded renders as, until its clause is dropped
 NOTHING_RECORDED = "本期暂无记录。"
 SMALL_BASE = 10  # below this, a change reads "由 N 增至 M" rather than as a percentage
