@@ -26,6 +26,15 @@ from .models import (
     in_service_on,
     result_on,
 )
+from .summary_dashboard import (  # noqa: F401  the staff's dashboard reads them here
+    activities_by_month,
+    activities_by_town,
+    bookings_awaiting_confirmation,
+    donations_by_month,
+    group_visits_by_month,
+    group_visits_by_town,
+    projects_awaiting_decision,
+)
 from .summary_donations import DATED as DONATIONS_DATED
 from .summary_donations import allocation_rows, donation_rows, donations  # noqa: F401  the reports read them here
 

@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.db.models import Count, Min, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncMonth
 
 from redcross.dates import Dated
 
@@ -106,3 +106,13 @@ def placement_rows(start: date, end: date) -> list[dict]:
     )
     return [{**row, "story__kind": str(kinds[row["story__kind"]]), "outlet__level": str(levels[row["outlet__level"]])}
             for row in rows]
+
+
+def placements_by_month(start: date, end: date) -> dict[str, dict]:
+    """Placements published from `start` to `end` by month ("2026-03"), for the staff's dashboard; one query.
+    Months without any are left out."""
+    rows = (
+        Placement.objects.filter(published_on__range=(start, end)).annotate(month=TruncMonth("published_on"))
+        .values("month").annotate(n=Count("pk")).order_by("month")
+    )
+    return {row["month"].strftime("%Y-%m"): {"placements": row["n"]} for row in rows}

@@ -1,10 +1,10 @@
 """The figures of the training front for a period, computed by the database."""
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Sum, Value, When, Window
+from django.db.models.functions import Coalesce, NullIf, TruncMonth
 from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
@@ -141,3 +141,79 @@ def session_rows(start: date, end: date) -> list[dict]:
         .order_by("starts_at", "pk").values("starts_at", "course__name", "place", "audience", "organiser", "trainees")
     )
     return [{**row, "audience": str(audiences[row["audience"]])} for row in rows]
+
+
+# What the staff's dashboard reads beside the reports' figures: one query each, whatever the number of rows.
+
+
+def trainees_by_month(start: date, end: date) -> dict[str, dict]:
+    """Sessions held from `start` to `end` by month ("2026-03", in the branch's time zone): how many, and their
+    trainees as the reports count them. Months without any are left out."""
+    rows = (
+        held_sessions(start, end).annotate(month=TruncMonth("starts_at")).values("month")
+        .annotate(n=Count("pk"), people=Sum(trainees_of_session())).order_by("month")
+    )
+    return {row["month"].strftime("%Y-%m"): {"sessions": row["n"], "trainees": row["people"] or 0} for row in rows}
+
+
+def sessions_by_town(start: date, end: date) -> dict[str, int]:
+    """Sessions held in the period by the street or town of their base's Red Cross position ("" where the session
+    was not at a base linked to a position)."""
+    town = "base__red_cross_position__town"
+    rows = held_sessions(start, end).values(town).annotate(n=Count("pk")).values_list(town, "n").order_by()
+    found: dict[str, int] = {}
+    for name, count in rows:
+        found[(name or "").strip()] = found.get((name or "").strip(), 0) + count
+    return found
+
+
+def _first(queryset, limit: int, *fields: str) -> dict:
+    """At most `limit` rows of `queryset` and how many there are in all, in one query."""
+    rows = list(queryset.annotate(total=Window(Count("pk"))).values(*fields, "total")[:limit])
+    return {"rows": [{key: row[key] for key in fields} for row in rows], "count": rows[0]["total"] if rows else 0}
+
+
+def _registrations(status: str) -> Coalesce:
+    counted = (
+        Registration.objects.filter(session=OuterRef("pk"), status=status)
+        .order_by().values("session").annotate(n=Count("pk")).values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def sessions_starting(start: datetime, end: datetime, limit: int) -> dict:
+    """Sessions (not cancelled) starting from `start` to `end`, soonest first: pk, title (the course's when none),
+    starts_at, place, seats, taken (confirmed sign-ups) and waiting (on the waiting list)."""
+    sessions = (
+        Session.objects.filter(starts_at__range=(start, end)).exclude(status=Session.Status.CANCELLED)
+        .annotate(
+            name=Coalesce(NullIf("title", Value("")), "course__name"), place=Coalesce("base__name", "venue"),
+            taken=_registrations(Registration.Status.CONFIRMED), waiting=_registrations(Registration.Status.WAITING),
+        )
+        .order_by("starts_at", "pk")
+    )
+    return _first(sessions, limit, "pk", "name", "starts_at", "place", "seats", "taken", "waiting")
+
+
+def agreements_ending(start: date, end: date, limit: int) -> dict:
+    """Bases in service whose use agreement ends from `start` to `end`, soonest first: pk, name, agreement_end."""
+    bases = bases_in_service(start).filter(agreement_end__range=(start, end)).order_by("agreement_end", "pk")
+    return _first(bases, limit, "pk", "name", "agreement_end")
+
+
+def certificates_expiring(start: date, end: date, limit: int) -> dict:
+    """Certificates (not revoked) expiring from `start` to `end`, soonest first: pk, number, course__name,
+    expires_on. Never the holder."""
+    certificates = Certificate.objects.filter(expires_on__range=(start, end), revoked=False).order_by(
+        "expires_on", "number"
+    )
+    return _first(certificates, limit, "pk", "number", "course__name", "expires_on")
+
+
+def visits_by_month(start: date, end: date) -> dict[str, dict]:
+    """Group visits to the bases by month: visits and visitors (see group_visits)."""
+    rows = (
+        Visit.objects.filter(date__range=(start, end)).annotate(month=TruncMonth("date")).values("month")
+        .annotate(n=Count("pk"), people=Coalesce(Sum("headcount"), 0)).order_by("month")
+    )
+    return {row["month"].strftime("%Y-%m"): {"visits": row["n"], "visitors": row["people"]} for row in rows}

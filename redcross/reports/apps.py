@@ -8,6 +8,9 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Summary reports")
 
     def ready(self):
-        from . import signals
+        from . import dashboard, signals
 
         signals.connect()
+        # After the reports' receivers: a report marked out of date at a commit is so before the dashboard's version
+        # moves on.
+        dashboard.connect()

@@ -49,7 +49,9 @@ def test_staff_log_in_to_the_admin_on_a_phone(live_server, page, transactional_d
     page.get_by_label("用户名").fill("training-officer")
     page.get_by_label("密码").fill(STAFF_PASSWORD)
     page.get_by_role("button", name="登录").click()
-    expect(page.get_by_role("heading", name="工作台账")).to_be_visible()
+    # The first screen after login is the dashboard of the officer's own front.
+    expect(page.get_by_role("heading", name="工作概览")).to_be_visible()
+    expect(page.get_by_role("heading", name="两护培训")).to_be_visible()
     expect(page.locator("#user-tools")).to_contain_text("测试")
     assert csp_violations == []
 
