@@ -23,8 +23,10 @@ def test_nothing_but_the_seat_count_and_the_registration_is_written_under_the_lo
     for n, expected in enumerate([Registration.Status.CONFIRMED, Registration.Status.WAITING]):
         sql = statements(session, n)
         locked = next(index for index, text in enumerate(sql) if "FOR UPDATE" in text)
-        released = max(index for index, text in enumerate(sql) if text.startswith("RELEASE SAVEPOINT"))
+        # The sign-up's transaction (a savepoint inside the test's) ends at the first release after the lock.
+        released = next(index for index, text in enumerate(sql) if index > locked and text.startswith("RELEASE"))
         under_lock = sql[locked:released]
+        after = sql[released:]
         assert not any('"training_historical' in text for text in under_lock)
         assert not any('INSERT INTO "training_trainee"' in text for text in under_lock)
         assert any('INSERT INTO "training_registration"' in text for text in under_lock)
@@ -32,6 +34,9 @@ def test_nothing_but_the_seat_count_and_the_registration_is_written_under_the_lo
         registration = Registration.objects.get(trainee__name=f"市民{n}")
         assert registration.status == expected
         assert registration.history.count() == 1  # written once the lock was released
+        assert registration.trainee.history.count() == 1
+        for table in ("training_historicaltrainee", "training_historicalregistration"):
+            assert any(f'INSERT INTO "{table}"' in text for text in after), table
     session.refresh_from_db()
     assert session.status == "full" and session.history.filter(status="full").exists()
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
+from redcross.history import Deferred
 from redcross.validators import normalize_phone, normalize_resident_id
 
 from ..models import PersonalDataAccess, Trainee
@@ -19,13 +20,13 @@ class SignUp:
     organisation: str = ""
 
 
-def trainee_for(person: SignUp) -> Trainee:
+def trainee_for(person: SignUp, *, later: Deferred | None = None) -> Trainee:
     """The trainee with this name and mobile number, created or completed with what the person gave.
 
     The name and mobile number are the person: a resident ID number given here only fills an empty one and never
     replaces the one on record (callers compare the two). What the person typed is checked the same way whatever
     is on record. Safe when one new person signs up for several sessions at once: whoever loses the race to
-    create the trainee reads the winner's row.
+    create the trainee reads the winner's row. With `later`, a new trainee's history row waits for the caller.
     """
     given = Trainee(name=" ".join(person.name.split()), mobile=normalize_phone(person.mobile),
                     resident_id=normalize_resident_id(person.resident_id), organisation=person.organisation)
@@ -34,7 +35,10 @@ def trainee_for(person: SignUp) -> Trainee:
     if trainee is None:
         try:
             with transaction.atomic():
-                given.save()
+                if later is None:
+                    given.save()
+                else:
+                    later.save(given)
         except IntegrityError:
             trainee = Trainee.objects.filter(name=given.name, mobile=given.mobile).first()
             if trainee is None:

@@ -170,7 +170,7 @@ def registration_create(*, session: Session, person: SignUp, consent: bool, now=
         later = Deferred()
         try:
             with pagecache.versions_held(), transaction.atomic():
-                trainee = trainee_for(person)
+                trainee = trainee_for(person, later=later)
                 note = _resident_id_note(person) if resident_id_differs(trainee, person) else ""
                 session = _locked(session)
                 _signup_refusal(session, person, now)
