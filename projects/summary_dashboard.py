@@ -6,8 +6,10 @@ Re-exported by projects.summary, the only module of this app that the reports im
 
 from datetime import date
 
-from django.db.models import Count, DecimalField, OuterRef, Subquery, Sum, Value, Window
+from django.db.models import Count, DecimalField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
+
+from redcross.formats import by_place, first_rows
 
 from .models import ZERO, Activity, Donation, GroupBooking, Project, ProjectTransition
 
@@ -48,7 +50,7 @@ def activities_by_town(start: date, end: date) -> dict[str, int]:
         Activity.objects.filter(date__range=(start, end)).values("site__town").annotate(n=Count("pk"))
         .values_list("site__town", "n").order_by()
     )
-    return _merged(rows)
+    return by_place(rows)
 
 
 def group_visits_by_town(start: date, end: date) -> dict[str, int]:
@@ -57,20 +59,7 @@ def group_visits_by_town(start: date, end: date) -> dict[str, int]:
         GroupBooking.objects.filter(status=GroupBooking.Status.HELD, slot__date__range=(start, end))
         .values("slot__site__town").annotate(n=Count("pk")).values_list("slot__site__town", "n").order_by()
     )
-    return _merged(rows)
-
-
-def _merged(rows) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for town, count in rows:
-        found[(town or "").strip()] = found.get((town or "").strip(), 0) + count
-    return found
-
-
-def _first(queryset, limit: int, *fields: str) -> dict:
-    """At most `limit` rows of `queryset` and how many there are in all, in one query."""
-    rows = list(queryset.annotate(total=Window(Count("pk"))).values(*fields, "total")[:limit])
-    return {"rows": [{key: row[key] for key in fields} for row in rows], "count": rows[0]["total"] if rows else 0}
+    return by_place(rows)
 
 
 def projects_awaiting_decision(limit: int) -> dict:
@@ -80,7 +69,7 @@ def projects_awaiting_decision(limit: int) -> dict:
     waiting = Project.objects.filter(status=Project.Status.APPLIED).annotate(
         applied_on=Subquery(applied_on.order_by("-on", "-pk").values("on")[:1])
     )
-    return _first(waiting.order_by("applied_on", "pk"), limit, "pk", "title", "year", "applied_on")
+    return first_rows(waiting.order_by("applied_on", "pk"), limit, "pk", "title", "year", "applied_on")
 
 
 def bookings_awaiting_confirmation(limit: int) -> dict:
@@ -89,5 +78,5 @@ def bookings_awaiting_confirmation(limit: int) -> dict:
     requested = GroupBooking.objects.filter(status=GroupBooking.Status.REQUESTED).order_by(
         "slot__date", "slot__starts_at", "pk"
     )
-    return _first(requested, limit, "pk", "organisation", "headcount", "slot__date", "slot__starts_at",
+    return first_rows(requested, limit, "pk", "organisation", "headcount", "slot__date", "slot__starts_at",
                   "slot__site__name")

@@ -3,13 +3,14 @@
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Sum, Value, When, Window
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce, NullIf, TruncMonth
 from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 from redcross.choices import FundingSource
 from redcross.dates import Dated
+from redcross.formats import by_place, first_rows
 
 from .models import Base, BaseFunding, Certificate, Course, Registration, Session, Visit
 
@@ -160,17 +161,7 @@ def sessions_by_town(start: date, end: date) -> dict[str, int]:
     """Sessions held in the period by the street or town of their base's Red Cross position ("" where the session
     was not at a base linked to a position)."""
     town = "base__red_cross_position__town"
-    rows = held_sessions(start, end).values(town).annotate(n=Count("pk")).values_list(town, "n").order_by()
-    found: dict[str, int] = {}
-    for name, count in rows:
-        found[(name or "").strip()] = found.get((name or "").strip(), 0) + count
-    return found
-
-
-def _first(queryset, limit: int, *fields: str) -> dict:
-    """At most `limit` rows of `queryset` and how many there are in all, in one query."""
-    rows = list(queryset.annotate(total=Window(Count("pk"))).values(*fields, "total")[:limit])
-    return {"rows": [{key: row[key] for key in fields} for row in rows], "count": rows[0]["total"] if rows else 0}
+    return by_place(held_sessions(start, end).values(town).annotate(n=Count("pk")).values_list(town, "n").order_by())
 
 
 def _registrations(status: str) -> Coalesce:
@@ -192,13 +183,13 @@ def sessions_starting(start: datetime, end: datetime, limit: int) -> dict:
         )
         .order_by("starts_at", "pk")
     )
-    return _first(sessions, limit, "pk", "name", "starts_at", "place", "seats", "taken", "waiting")
+    return first_rows(sessions, limit, "pk", "name", "starts_at", "place", "seats", "taken", "waiting")
 
 
 def agreements_ending(start: date, end: date, limit: int) -> dict:
     """Bases in service whose use agreement ends from `start` to `end`, soonest first: pk, name, agreement_end."""
     bases = bases_in_service(start).filter(agreement_end__range=(start, end)).order_by("agreement_end", "pk")
-    return _first(bases, limit, "pk", "name", "agreement_end")
+    return first_rows(bases, limit, "pk", "name", "agreement_end")
 
 
 def certificates_expiring(start: date, end: date, limit: int) -> dict:
@@ -207,7 +198,7 @@ def certificates_expiring(start: date, end: date, limit: int) -> dict:
     certificates = Certificate.objects.filter(expires_on__range=(start, end), revoked=False).order_by(
         "expires_on", "number"
     )
-    return _first(certificates, limit, "pk", "number", "course__name", "expires_on")
+    return first_rows(certificates, limit, "pk", "number", "course__name", "expires_on")
 
 
 def visits_by_month(start: date, end: date) -> dict[str, dict]:
