@@ -20,7 +20,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -38,6 +38,7 @@ from redcross.views import too_many
 
 from .donation_certificates import certificate_eligible, certificates_pdf
 from .donation_names import PUBLIC_FIELDS, published_name
+from .donation_selectors import donation_page_projects
 from .models import Allocation, Donation
 from .selectors import public_sites
 from .services.donations import quantity_text, receipt_number_normalized
@@ -83,7 +84,7 @@ def _name_key(name: str) -> bytes:
 
 def _public_donations():
     """Donations with their use, reading only the fields the public may see (never phone, address or note)."""
-    return (
+    return _with_project_page(
         Donation.objects.with_use()
         .select_related("project", "site")
         .only(*PUBLIC_FIELDS, "project__title", "project__published", "site__name")
@@ -93,7 +94,8 @@ def _public_donations():
 def donation_for_donor(*, receipt_number: str, name: str) -> Donation | None:
     """The donation of this receipt number when `name` is its donor's; None otherwise, whichever was wrong."""
     donation = _public_donations().filter(receipt_number=receipt_number).first()
-    stored = donation.donor_name if donation is not None else ""
+    # An anonymous gift is never confirmed by a name: the answer would tell who gave it.
+    stored = donation.donor_name if donation is not None and not donation.anonymous else ""
     if not stored.strip() or not hmac.compare_digest(_name_key(stored), _name_key(name)):
         return None
     return donation
@@ -103,9 +105,14 @@ def _site_link(sites) -> str | None:
     return sites[0].get_absolute_url() if sites else None
 
 
-def _project_named(project) -> str:
-    """A project's title once it is published; before, only that it is a project (as on the disclosure pages)."""
-    return project.title if project.published else _("a project not shown to the public")
+def _with_project_page(queryset):
+    """Each row knowing whether its project may be named: the disclosure pages' own rule."""
+    return queryset.annotate(project_page=Exists(donation_page_projects().filter(pk=OuterRef("project_id"))))
+
+
+def _project_named(project, shown: bool) -> str:
+    """A project's title where the disclosure pages name it; elsewhere only that it is a project."""
+    return project.title if shown else _("a project not shown to the public")
 
 
 def _use_row(use: Allocation, donation: Donation) -> dict:
@@ -113,8 +120,8 @@ def _use_row(use: Allocation, donation: Donation) -> dict:
     return {
         "date": use.allocated_on,
         "target": use.get_target_display(),
-        "project": _project_named(project) if project else "",
-        "link": _site_link(project.public_sites) if project and project.published else None,
+        "project": _project_named(project, use.project_page) if project else "",
+        "link": _site_link(project.public_sites) if project and use.project_page else None,
         "description": use.description,
         "people_helped": use.people_helped,
         "quantity": quantity_text(use.quantity, donation.unit) if use.quantity is not None else "",
@@ -124,7 +131,7 @@ def _use_row(use: Allocation, donation: Donation) -> dict:
 
 def answer(donation: Donation) -> dict:
     """What the donor reads: the gift as published and each use, in two queries whatever their number."""
-    uses = (
+    uses = _with_project_page(
         Allocation.objects.filter(donation=donation)
         .select_related("project")
         .only(
@@ -152,7 +159,7 @@ def answer(donation: Donation) -> dict:
         "quantity": quantity_text(donation.quantity, donation.unit) if goods else "",
         "value": yuan(donation.value),
         "directed_to": (
-            _project_named(donation.project) if donation.project_id
+            _project_named(donation.project, donation.project_page) if donation.project_id
             else donation.site.name if site_public else donation.purpose
         ),
         "directed_link": reverse("projects:site_detail", args=[donation.site_id]) if site_public else None,

@@ -1,7 +1,9 @@
 """How a donor is named to the public: the one rule every public page, export, lookup answer and certificate uses.
 
 The full name only when the donor agreed (a consent date is stored), masked otherwise, and "爱心人士" for an
-anonymous gift. A donor's phone, address and the staff's note never leave the admin.
+anonymous gift. A donor's phone, address and the staff's note never leave the admin. The receipt number is shown
+masked: with the donor's name it opens the lookup (捐赠查询), so the public pages must not hand it out next to a
+masked name that guesses could complete.
 """
 
 from django.utils.translation import gettext as _
@@ -25,3 +27,9 @@ def published_name(donation: Donation) -> str:
     if donation.publish_name == Donation.PublishName.FULL and donation.consent_on is not None:
         return donation.donor_name.strip()
     return mask_name(donation.donor_name)
+
+
+def public_receipt(number: str) -> str:
+    """A receipt number as the public may read it: its last two characters, enough for a donor to find their gift."""
+    number = (number or "").strip()
+    return "*" * max(len(number) - 2, 2) + number[-2:]

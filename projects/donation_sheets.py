@@ -11,7 +11,7 @@ from openpyxl.styles import Font
 from redcross.spreadsheets import printable, xlsx_bytes
 
 from . import donation_selectors as selectors
-from .donation_names import published_name
+from .donation_names import public_receipt, published_name
 from .donation_selectors import Period
 from .models import Allocation, Donation
 
@@ -99,7 +99,7 @@ def _gifts_sheet(workbook: Workbook, period: Period) -> None:
             printable(
                 [
                     gift.received_on,
-                    gift.receipt_number,
+                    public_receipt(gift.receipt_number),
                     published_name(gift),
                     gift.get_kind_display(),
                     gift.amount,
@@ -137,7 +137,7 @@ def _uses_sheet(workbook: Workbook, period: Period) -> None:
             printable(
                 [
                     use.allocated_on,
-                    gift.receipt_number,
+                    public_receipt(gift.receipt_number),
                     published_name(gift),
                     use.get_target_display(),
                     used_for(use),

@@ -11,7 +11,7 @@ from redcross.admin_support import XLSX_TYPE, attachment
 from redcross.paging import page_of
 
 from . import donation_selectors as selectors
-from .donation_names import published_name
+from .donation_names import public_receipt, published_name
 from .donation_selectors import Period
 from .donation_sheets import disclosure_workbook
 from .models import Project
@@ -24,6 +24,7 @@ RECEIVED, USED = "received", "used"
 
 def _described_gift(donation) -> None:
     donation.public_name = published_name(donation)
+    donation.public_receipt = public_receipt(donation.receipt_number)
     if donation.quantity is not None:
         donation.quantity_shown = quantity_text(donation.quantity, donation.unit)
 

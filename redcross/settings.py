@@ -227,9 +227,10 @@ IMAGEKIT_CACHEFILE_DIR = "thumbnails"
 # Public forms, per client address (django-ratelimit, counted in the cache).
 RATELIMIT_SIGN_UP = os.environ.get("RATELIMIT_SIGN_UP", "20/h")
 RATELIMIT_CERTIFICATE_CHECK = os.environ.get("RATELIMIT_CERTIFICATE_CHECK", "30/h")
-# 捐赠查询 (donor lookup): per address, and per receipt number from anywhere.
+# 捐赠查询 (donor lookup): per address, and per receipt number from anywhere (a day's few tries: a masked name is
+# public, so guesses at the rest of it must stay few).
 RATELIMIT_DONATION_LOOKUP = os.environ.get("RATELIMIT_DONATION_LOOKUP", "30/h")
-RATELIMIT_DONATION_LOOKUP_RECEIPT = os.environ.get("RATELIMIT_DONATION_LOOKUP_RECEIPT", "10/h")
+RATELIMIT_DONATION_LOOKUP_RECEIPT = os.environ.get("RATELIMIT_DONATION_LOOKUP_RECEIPT", "5/d")
 # 我的报名's one-time codes (training/mine.py): asked for one mobile number from anywhere, and from one address
 # (asking for codes and entering them are counted apart).
 RATELIMIT_LOGIN_CODE = os.environ.get("RATELIMIT_LOGIN_CODE", "5/h")

@@ -60,7 +60,17 @@ def test_a_group_made_up_by_an_administrator_gets_the_fronts_its_rights_open(sce
     group.permissions.set([Permission.objects.get(content_type__app_label="training", codename="view_session")])
     user = StaffFactory(username="statistician")
     user.groups.set([group])
-    assert seen(user) == (["training"], TRAINING_LISTS | REPORT_LISTS)
+    # An attention list needs the right to the records it lists: the sessions, not the bases' or the certificates'.
+    assert seen(user) == (["training"], {"sessions_soon"} | REPORT_LISTS)
+
+
+def test_a_front_shows_no_list_of_records_its_reader_may_not_open(scene):
+    group = Group.objects.create(name="阵地评估员")
+    group.permissions.set([Permission.objects.get(content_type__app_label="projects", codename="view_assessment")])
+    user = StaffFactory(username="assessor")
+    user.groups.set([group])
+    fronts, lists = seen(user)
+    assert fronts == ["positions"] and "bookings_requested" not in lists
 
 
 def test_a_staff_member_without_rights_sees_an_empty_dashboard(scene, django_assert_num_queries):

@@ -18,12 +18,11 @@ from django.utils.translation import get_language
 from .. import labels, periods
 from ..models import Report
 from . import areas, attention, headline, versions
-from .scopes import FRONTS, MESSAGES, REPORTS, may_make_report, scopes_of
+from .scopes import FRONTS, REPORTS, may_make_report, scopes_of
 
 __all__ = ["dashboard_for", "compute", "connect"]
 connect = versions.connect
 DOWNLOADS = (periods.YEAR, periods.QUARTER, periods.MONTH)
-EVERYTHING = frozenset((*FRONTS, REPORTS, MESSAGES))
 
 
 def _downloads() -> dict[str, Report | None]:
@@ -54,7 +53,7 @@ def compute(now: datetime | None = None) -> dict:
             for front in headline.FRONTS
         },
         "areas": areas.counted(date(today.year, 1, 1), today, FRONTS),
-        "attention": attention.lists(taken_at, EVERYTHING),
+        "attention": attention.lists(taken_at),
         "downloads": _downloads(),
     }
 
@@ -88,7 +87,7 @@ def dashboard_for(user, *, now: datetime | None = None) -> dict:
         "fronts": [data["fronts"][front] for front in fronts],
         "areas": areas.rows(data["areas"], fronts),
         "area_columns": areas.columns(fronts),
-        "attention": [found for scope, found in data["attention"] if scope in scopes],
+        "attention": [found for who, found in data["attention"] if attention.seen_by(user, who, scopes)],
         "downloads": data["downloads"] if REPORTS in scopes else dict.fromkeys(DOWNLOADS),
         "can_make_report": can_make,
         # What the button posts to the reports page (reports:list): the report of the year so far.

@@ -125,20 +125,24 @@ def _messages(now: datetime) -> dict:
             "count": count}
 
 
-# (scope that sees the list, the function making it), in the order shown.
+# (who sees the list, the function making it), in the order shown: a permission to the records it lists (whoever may
+# open the pages its links lead to), or a scope of scopes.py for the lists that are no front's.
 LISTS = (
-    ("training", _sessions),
-    ("projects", _projects),
-    ("positions", _bookings),
-    ("training", _agreements),
-    ("training", _certificates),
+    ("training.view_session", _sessions),
+    ("projects.view_project", _projects),
+    ("projects.view_groupbooking", _bookings),
+    ("training.view_base", _agreements),
+    ("training.view_certificate", _certificates),
     (REPORTS, _reports_out_of_date),
     (REPORTS, _reports_failed),
     (MESSAGES, _messages),
 )
 
 
-def lists(now: datetime, scopes) -> list[tuple[str, dict]]:
-    """(scope, list) for each list the scopes see, empty lists included."""
-    return [(scope, make(now)) for scope, make in LISTS if scope in scopes]
+def lists(now: datetime) -> list[tuple[str, dict]]:
+    """(who sees it, list) for every list, empty ones included."""
+    return [(who, make(now)) for who, make in LISTS]
 
+
+def seen_by(user, who: str, scopes) -> bool:
+    return who in scopes if "." not in who else user.is_active and user.has_perm(who)

@@ -1,7 +1,8 @@
 """What a staff member's dashboard shows: decided from the permissions they hold, not from the names of their groups,
 so that a group an administrator makes up (admin → 组) gets the fronts its rights open.
 
-A front is shown to whoever may read its records in the admin; an attention list to whoever may act on it there.
+A front is shown to whoever may read its records in the admin; an attention list to whoever may open the records
+it lists (attention.LISTS).
 A superuser holds every permission and sees everything; a user holding none of these sees an empty dashboard.
 """
 
