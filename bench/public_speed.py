@@ -28,13 +28,16 @@ from bench.crowd import sign_up_crowd  # noqa: E402
 
 PYTHON = sys.executable
 PARTS = ("pages", "crowd", "documents")
-LISTS = ["/", "/projects/", "/projects/activities/", "/training/", "/training/sessions/", "/news/"]
+LISTS = [
+    "/", "/projects/", "/projects/activities/", "/projects/donations/", "/training/", "/training/sessions/", "/news/",
+]
 # (label, the list page it is linked from, the link's pattern)
 DETAILS = [
     ("site detail", "/projects/", r"/projects/sites/\d+/"),
     ("base detail", "/training/", r"/training/bases/\d+/"),
     ("session detail", "/training/sessions/", r"/training/sessions/\d+/"),
     ("article detail", "/news/", r"/news/\d+/"),
+    ("donations of a project", "/projects/donations/?list=used", r"/projects/donations/projects/\d+/"),
 ]
 
 
@@ -262,6 +265,7 @@ def pages(options) -> None:
         path = first_link(client.request(listing)[1], pattern)
         rows.append((label, path, measure(path, options)) if path else (label, "(no link)", None))
     rows.append(("certificate check", "/training/certificates/", measure("/training/certificates/", options)))
+    rows.append(("donor lookup", "/projects/donations/lookup/", measure("/projects/donations/lookup/", options)))
     print_table(rows, bare, options)
 
 

@@ -44,6 +44,7 @@ CACHED_VIEWS = frozenset({
     "home",
     "projects:index", "projects:site_detail", "projects:activity_list", "projects:activity_detail",
     "projects:book_visit", "projects:donations", "projects:donations_month", "projects:project_donations",
+    "projects:donation_lookup",
     "training:index", "training:base_detail", "training:session_list", "training:session_detail",
     "training:certificate_check", "training:privacy",
     "publicity:index", "publicity:article_detail",

@@ -19,6 +19,9 @@ VERSION_KEY = "dashboard:version"
 # Text messages are left out: a failure is written by queryset.update() (seen when the entry expires), and queuing
 # one changes nothing the dashboard shows.
 APPS = frozenset({"projects", "training", "publicity", "reports"})
+# Records the dashboard never reads: a trainee is counted through their registrations (a sign-up's new trainee costs
+# no second round trip to Redis).
+UNREAD = frozenset({"training.trainee"})
 
 
 def version() -> int:
@@ -33,7 +36,7 @@ def bump() -> None:
 def counts(model) -> bool:
     if issubclass(model, HistoricalChanges):  # a change's history row comes with the change itself
         return False
-    return model._meta.app_label in APPS
+    return model._meta.app_label in APPS and model._meta.label_lower not in UNREAD
 
 
 def changed(sender, using=None, **kwargs) -> None:
