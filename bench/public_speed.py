@@ -37,7 +37,6 @@ DETAILS = [
     ("base detail", "/training/", r"/training/bases/\d+/"),
     ("session detail", "/training/sessions/", r"/training/sessions/\d+/"),
     ("article detail", "/news/", r"/news/\d+/"),
-    ("donations of a project", "/projects/donations/?list=used", r"/projects/donations/projects/\d+/"),
 ]
 
 
@@ -255,6 +254,14 @@ def main():
         server.wait(timeout=30)
 
 
+def project_donation_page() -> str | None:
+    """The donation page of a project (linked from its site's money card, not from a list the bench reads)."""
+    from projects.donation_selectors import donation_page_projects
+
+    project = donation_page_projects().order_by("pk").first()
+    return f"/projects/donations/projects/{project.pk}/" if project else None
+
+
 def pages(options) -> None:
     bare = measure("/bench/bare/", options)
     rows = [("bare view", "/bench/bare/", bare)]
@@ -266,6 +273,9 @@ def pages(options) -> None:
         rows.append((label, path, measure(path, options)) if path else (label, "(no link)", None))
     rows.append(("certificate check", "/training/certificates/", measure("/training/certificates/", options)))
     rows.append(("donor lookup", "/projects/donations/lookup/", measure("/projects/donations/lookup/", options)))
+    path = project_donation_page()
+    rows.append(("donations of a project", path, measure(path, options)) if path else ("donations of a project",
+                                                                                        "(none)", None))
     print_table(rows, bare, options)
 
 
