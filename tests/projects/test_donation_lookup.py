@@ -226,3 +226,10 @@ def test_the_answer_costs_the_same_queries_for_one_use_or_many(client):
         return len(captured)
 
     assert queries("Q-1", 1) == queries("Q-2", 6)
+
+
+def test_the_lookup_and_the_disclosure_lead_to_each_other(client):
+    donation(received_on=RECEIVED)
+    assert 'href="/projects/donations/"' in client.get(URL).content.decode()
+    month = client.get(f"/projects/donations/{RECEIVED.year}/{RECEIVED.month}/").content.decode()
+    assert f'href="{URL}"' in month
