@@ -11,38 +11,17 @@ from django.core.cache import cache
 from django.test import Client
 
 from redcross.models import TextMessage
-from redcross.sms.backends import LocmemBackend
-from training import mine
-
-from .my_signups import (
+from tests.training.my_signups import (
     CHECK,
     KNOWN,
     MINE,
     WRONG_OR_EXPIRED,
     a_wrong,
-    asking,
     enter,
     sent_code,
-    texts_sent_here,
     unique_parts_out,
-    wang_and_others,
 )
-
-
-@pytest.fixture(autouse=True)
-def texts(settings, db):
-    yield texts_sent_here(settings)
-    LocmemBackend.outbox.clear()
-
-
-@pytest.fixture
-def ask(client, django_capture_on_commit_callbacks):
-    return asking(client, django_capture_on_commit_callbacks)
-
-
-@pytest.fixture
-def wang(db):
-    return wang_and_others()
+from training import mine
 
 
 def test_a_wrong_code_and_an_expired_code_get_the_same_answer(client, ask, wang):

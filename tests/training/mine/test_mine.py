@@ -6,45 +6,23 @@ import re
 import time
 import types
 
-import pytest
 from django.test import Client
 from django.utils import timezone
 
-from redcross.sms.backends import LocmemBackend
 from tests.pages import queries_for
-from training import mine
-from training.models import Registration, Session
-from training.services import waiting_position
-
-from .factories import CertificateFactory, RegistrationFactory, SessionFactory, TraineeFactory
-from .my_signups import (
+from tests.training.factories import CertificateFactory, RegistrationFactory, SessionFactory, TraineeFactory
+from tests.training.my_signups import (
     CHECK,
     KNOWN,
     MINE,
     SIGN_OUT,
-    asking,
     enter,
     sent_code,
     signed_in,
-    texts_sent_here,
-    wang_and_others,
 )
-
-
-@pytest.fixture(autouse=True)
-def texts(settings, db):
-    yield texts_sent_here(settings)
-    LocmemBackend.outbox.clear()
-
-
-@pytest.fixture
-def ask(client, django_capture_on_commit_callbacks):
-    return asking(client, django_capture_on_commit_callbacks)
-
-
-@pytest.fixture
-def wang(db):
-    return wang_and_others()
+from training import mine
+from training.models import Registration, Session
+from training.services import waiting_position
 
 
 def test_a_code_opens_the_sign_ups_of_exactly_that_mobile(client, ask, wang, texts):

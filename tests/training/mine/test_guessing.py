@@ -1,41 +1,19 @@
 """我的报名 tells no one whether a number is known, and limits the codes asked for and entered per number and
 per address."""
 
-import pytest
 from django.test import Client
 
 from redcross.models import TextMessage
-from redcross.sms.backends import LocmemBackend
-
-from .my_signups import (
+from tests.training.my_signups import (
     KNOWN,
     MINE,
     UNKNOWN,
     WRONG_OR_EXPIRED,
     a_wrong,
-    asking,
     enter,
     sent_code,
-    texts_sent_here,
     unique_parts_out,
-    wang_and_others,
 )
-
-
-@pytest.fixture(autouse=True)
-def texts(settings, db):
-    yield texts_sent_here(settings)
-    LocmemBackend.outbox.clear()
-
-
-@pytest.fixture
-def ask(client, django_capture_on_commit_callbacks):
-    return asking(client, django_capture_on_commit_callbacks)
-
-
-@pytest.fixture
-def wang(db):
-    return wang_and_others()
 
 
 def test_a_known_and_an_unknown_number_get_the_same_answer(ask, wang, texts):
