@@ -18,3 +18,9 @@ def queries_for(client, url) -> int:
 def no_horizontal_scroll(page) -> bool:
     """A Playwright page fits the phone's width: nothing to scroll sideways."""
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def images_arrive(page) -> None:
+    """Every image on the page loads (thumbnails are made on their first request, which a busy machine takes a
+    while over): waits for them, and fails after Playwright's timeout."""
+    page.wait_for_function("[...document.images].every(img => img.complete && img.naturalWidth > 0)")

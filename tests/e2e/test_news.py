@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.pages import no_horizontal_scroll
+from tests.pages import images_arrive, no_horizontal_scroll
 from tests.projects.factories import jpeg_bytes
 from tests.publicity.factories import ArticleFactory
 
@@ -25,8 +25,7 @@ def test_a_citizen_reads_the_news_from_the_home_page_on_a_phone(live_server, pag
     expect(page.get_by_role("heading", name="市红十字救援队参加防汛应急演练")).to_be_visible()
     expect(page.get_by_text("救援队员展示水上救援技能。")).to_be_visible()
     assert no_horizontal_scroll(page)
-    # Every image arrives (thumbnails are made on the first request, which a busy machine takes a while over).
-    page.wait_for_function("[...document.images].every(img => img.complete && img.naturalWidth > 0)")
+    images_arrive(page)
 
     page.get_by_role("link", name=re.compile("较早的一条新闻")).click()
     expect(page.get_by_role("heading", name="较早的一条新闻")).to_be_visible()

@@ -22,7 +22,7 @@ from projects.models import (
     VisitSlot,
 )
 from redcross.models import TextMessage
-from tests.pages import no_horizontal_scroll
+from tests.pages import images_arrive, no_horizontal_scroll
 from tests.projects.factories import jpeg_bytes
 
 HALL = "急救逃生体验场馆"
@@ -91,7 +91,7 @@ def test_a_citizen_finds_a_position_by_kind_on_a_phone(live_server, page, csp_vi
     standard = page.locator("section", has=page.get_by_role("heading", name=gettext("The standard it meets")))
     expect(standard.get_by_role("listitem")).to_have_text(["有红十字标识", "有持证讲解员", "有 AED 实操设备"])
     expect(page.get_by_text("评估意见")).to_have_count(0)
-    assert page.evaluate("[...document.images].every(img => img.complete && img.naturalWidth > 0)")
+    images_arrive(page)
     assert no_horizontal_scroll(page)
     assert csp_violations == []
 

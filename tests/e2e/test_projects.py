@@ -5,7 +5,7 @@ from decimal import Decimal
 from playwright.sync_api import expect
 
 from projects.models import FacilityKind
-from tests.pages import no_horizontal_scroll
+from tests.pages import images_arrive, no_horizontal_scroll
 from tests.projects.factories import (
     ActivityFactory,
     FacilityFactory,
@@ -45,7 +45,7 @@ def test_a_citizen_finds_a_fraternity_home_and_sees_its_money_on_a_phone(live_se
     expect(money).to_contain_text("¥200,000.00")
     expect(money).to_contain_text("省红十字会补助")
     expect(money).to_contain_text("¥100,000.00")
-    assert page.evaluate("[...document.images].every(img => img.complete && img.naturalWidth > 0)")
+    images_arrive(page)
     assert no_horizontal_scroll(page)
 
     page.get_by_role("link", name="救护知识情景剧汇演").click()
