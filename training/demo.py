@@ -28,6 +28,7 @@ from .demo_data import (
     NORTH,
     ON_SITE,
     ORGANISATIONS,
+    TOWNS,
     VISIT_ACTIVITIES,
     VISITS,
     WEEKEND_CLASS,
@@ -65,7 +66,7 @@ def seed_bases(suffix: str = "") -> list[Base]:
                 agreement=Base.Agreement.FREE_LONG_TERM if agreed else Base.Agreement.OTHER,
                 agreement_start=agreed and day(agreed), opened_on=day(opened), contact_phone="0513-12345678",
                 published=True, opening_notes="团体培训请提前一周预约；市民公益课在“培训报名”页面报名。",
-                directions=DIRECTIONS[index],
+                directions=DIRECTIONS[index], town=TOWNS[index],
             )
             if index == NORTH and not suffix:
                 base.cover.save("base-north.jpg", photo(f"base {name}", "training"), save=False)

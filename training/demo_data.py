@@ -21,6 +21,8 @@ BASES = [
     ("气象科普园救护培训基地", Base.Position.SOUTH, "市气象科普园", "西郊气象路 1 号", "32.5188", "120.4102", 40,
      "2019-12-20", "2019-12-20", "", "2018-10-15"),
 ]
+# The street or town of each base, in the order of BASES.
+TOWNS = ["城西街道", "城中街道", "城东街道", "高新区", "南河镇"]
 # How to find the room, base by base.
 DIRECTIONS = [
     "从职教路校门进入，实训楼 3 楼 302 室；校内可临时停车，请向门卫说明参加救护培训。",

@@ -158,10 +158,12 @@ def trainees_by_month(start: date, end: date) -> dict[str, dict]:
 
 
 def sessions_by_town(start: date, end: date) -> dict[str, int]:
-    """Sessions held in the period by the street or town of their base's Red Cross position ("" where the session
-    was not at a base linked to a position)."""
-    town = "base__red_cross_position__town"
-    return by_place(held_sessions(start, end).values(town).annotate(n=Count("pk")).values_list(town, "n").order_by())
+    """Sessions held in the period by the street or town of their base, or else of the Red Cross position the base
+    is linked to ("" where neither says, or the session was not at a base)."""
+    sessions = held_sessions(start, end).annotate(
+        town=Coalesce(NullIf("base__town", Value("")), "base__red_cross_position__town"),
+    )
+    return by_place(sessions.values("town").annotate(n=Count("pk")).values_list("town", "n").order_by())
 
 
 def _registrations(status: str) -> Coalesce:

@@ -45,8 +45,9 @@ def activity(day: str, town: str = "城东街道", beneficiaries: int = 30) -> A
                                            title="入户走访", participants=10, beneficiaries=beneficiaries))
 
 
-def held_session(starts: str, headcount: int) -> Session:
-    return SessionFactory(starts_at=at(starts), status=Session.Status.HELD, headcount=headcount, public_signup=False)
+def held_session(starts: str, headcount: int, **fields) -> Session:
+    return SessionFactory(starts_at=at(starts), status=Session.Status.HELD, headcount=headcount, public_signup=False,
+                          **fields)
 
 
 def session_soon(starts: str, *, taken: int = 0, waiting: int = 0) -> Session:
@@ -171,6 +172,16 @@ def test_the_places_of_the_work_are_listed_by_street_or_town_with_the_most_first
     assert by_name["城西街道"]["counts"] == {"activities": 1, "sessions": 0, "visits": 1}
     assert by_name["城西街道"]["total"] == 2
     assert [row["total"] for row in areas] == sorted((row["total"] for row in areas), reverse=True)
+
+
+def test_sessions_are_placed_by_their_bases_street_or_town(clock, leader):
+    clock.set(NOW)
+    held_session("2026-04-10 09:00", 3, base=BaseFactory(town="城北街道"))
+    held_session("2026-04-11 09:00", 3, base=BaseFactory(town="城北街道"))
+    held_session("2026-04-12 09:00", 3, base=BaseFactory(town=""))
+    by_name = {row["name"]: row for row in dashboard_for(leader)["areas"]}
+    assert by_name["城北街道"]["counts"]["sessions"] == 2
+    assert sum(row["counts"].get("sessions", 0) for row in by_name.values()) == 3
 
 
 def test_more_than_fifteen_places_end_with_one_row_for_the_others(clock, leader):

@@ -83,7 +83,7 @@ class BaseAdmin(CatalogueAdmin):
     inlines = [EquipmentInline, BaseFundingInline]
     fieldsets = (
         (None, {"fields": ("name", "position", "host", "published", "red_cross_position")}),
-        (_("Where"), {"fields": ("address", "directions", ("latitude", "longitude"), "rooms", "seats", "cover",
+        (_("Where"), {"fields": ("address", "town", "directions", ("latitude", "longitude"), "rooms", "seats", "cover",
                                  "opening_notes")}),
         (_("Standard and management"), {"fields": (
             ("standardised", "standardised_since", "standardised_until"), "manager", "contact_phone",

@@ -16,7 +16,7 @@ from redcross.images import PhotoField, thumbnail_spec
 from redcross.models import Located
 from redcross.private import private_storage
 from redcross.uploads import validate_document
-from redcross.validators import validate_phone
+from redcross.validators import validate_one_line, validate_phone
 
 AGREEMENT_WARNING_DAYS = 90
 # The kind of Red Cross position (projects.PositionKind) that training bases are, by name: training never imports
@@ -44,6 +44,10 @@ class Base(Located):
     position = models.CharField(_("position in the city"), max_length=10, choices=Position, blank=True)
     host = models.CharField(_("host organisation"), max_length=100)
     address = models.CharField(_("address"), max_length=200)
+    town = models.CharField(
+        _("street or town"), max_length=100, blank=True, validators=[validate_one_line],
+        help_text=_("The street or town the dashboard counts the base's sessions under, as for the positions."),
+    )
     rooms = models.PositiveSmallIntegerField(_("rooms"), default=1)
     seats = models.PositiveIntegerField(_("seats"), default=30)
     standardised = models.BooleanField(_("meets the provincial standard"), default=False)
