@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from publicity import services
 from publicity.models import (
     Commendation,
     OutletLevel,
@@ -58,10 +59,12 @@ def test_two_rules_for_the_same_level_and_kind_are_refused_clearly(client, publi
 @pytest.fixture
 def year_of_placements():
     """2025: 王 has a national and a local placement, 李 shares the national one and has a research article."""
-    scheme = ScoringScheme.objects.create(year=2025, repost_headquarters_bonus=Decimal("5"))
-    for level, kind, points in [(OutletLevel.NATIONAL, "", 10), (OutletLevel.LOCAL, "", 2),
-                                (OutletLevel.PROVINCIAL_RED_CROSS, "", 4)]:
-        ScoringRule.objects.create(scheme=scheme, level=level, story_kind=kind, points=Decimal(points))
+    scheme = services.scoring_scheme_save(scheme=ScoringScheme(year=2025, repost_headquarters_bonus=Decimal("5")))
+    services.scoring_rules_save(scheme=scheme, rules=[
+        ScoringRule(scheme=scheme, level=level, story_kind=kind, points=Decimal(points))
+        for level, kind, points in [(OutletLevel.NATIONAL, "", 10), (OutletLevel.LOCAL, "", 2),
+                                    (OutletLevel.PROVINCIAL_RED_CROSS, "", 4)]
+    ])
     wang, li, zhang = (CorrespondentFactory(name=name, organisation="示例日报社")
                        for name in ("王记者", "李志愿", "张自媒"))
     national = OutletFactory(name="人民网", level=OutletLevel.NATIONAL)
@@ -183,14 +186,14 @@ def test_a_training_officer_cannot_open_the_publicity_admin(client, training_off
 def test_leadership_sees_the_publicity_admin_but_cannot_change_it(client, leader, year_of_placements):
     wang = year_of_placements["wang"]
     wang.phone = "13812345678"
-    wang.save()
+    services.correspondent_save(correspondent=wang)
     WeChatPostFactory()
     client.force_login(leader)
     for url in ["/admin/publicity/correspondent/", "/admin/publicity/story/", "/admin/publicity/placement/",
                 "/admin/publicity/wechatpost/", "/admin/publicity/article/", LEADERBOARD, EXCEL]:
         assert client.get(url).status_code == 200, url
     wang.phone = "13912345678"
-    wang.save()
+    services.correspondent_save(correspondent=wang)
     history = wang.history.order_by("history_id").last()
     page_of_wang = f"/admin/publicity/correspondent/{wang.pk}/"
     for url in [f"{page_of_wang}change/", f"{page_of_wang}history/", f"{page_of_wang}history/{history.history_id}/"]:
