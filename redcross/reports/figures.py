@@ -6,8 +6,6 @@ not ended yet is counted up to the day the data is taken. Totals from before the
 to the running totals and to the states.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import reduce
@@ -24,40 +22,13 @@ from publicity import summary as publicity_summary
 from redcross.models import BranchProfile
 from training import summary as training_summary
 
+from .facts import FLOW, ORIGINS, RANK, READING, STATE, Fact
 from .group_visits import group_visits, positions_by_kind
 from .periods import Period
 
-FLOW, STATE, READING, RANK = "flow", "state", "reading", "rank"
 OPENING = (FLOW, STATE)  # the kinds of figure an opening total can be given for
 SAME_DAYS_A_YEAR_EARLIER = "上年同期"  # how a leader names the same days of last year in a period not yet over
 EARLIEST = date(1900, 1, 1)  # "since the start" of a front with no start date: every record
-# Where "since the start" begins: the field of the branch profile holding each origin's first day.
-ORIGINS = {
-    "projects": "projects_started_on",
-    "training": "training_started_on",
-    "correspondents": "correspondents_started_on",
-    "wechat": "wechat_started_on",
-}
-
-
-@dataclass(frozen=True)
-class Fact:
-    key: str
-    front: str
-    label: Any
-    unit: Any
-    value: Callable[[dict], Any]
-    kind: str = FLOW
-    money: bool = False
-    origin: str | None = None  # which start date "since the start" counts from; the front's own when None
-
-    @property
-    def front_label(self):
-        return FRONTS[self.front][0]
-
-    @property
-    def since_origin(self) -> str | None:
-        return self.origin or (self.front if self.front in ORIGINS else None)
 
 
 def _number(value):

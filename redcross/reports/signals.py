@@ -19,7 +19,7 @@ from redcross.dates import Dated
 from redcross.models import BranchProfile
 from training import summary as training_summary
 
-from .figures import ORIGINS
+from .facts import ORIGINS
 from .models import OpeningTotal
 
 BEFORE = "_report_days_before"

@@ -15,7 +15,8 @@ from django.utils import translation
 
 from redcross.models import BranchProfile
 
-from ..figures import FACT_BY_KEY, FACTS, FRONTS, RANK
+from ..facts import RANK
+from ..figures import FACT_BY_KEY, FACTS, FRONTS
 from ..models import SentenceTemplate
 from ..periods import chinese_date
 
