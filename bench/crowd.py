@@ -65,6 +65,38 @@ def sign_up_crowd(base_url: str, session_path: str, people: int) -> dict:
     }
 
 
+def crowd(options) -> str:
+    """A new session of 40 seats, a fortnight ahead, for each run: every run's crowd meets the same empty session."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from training.models import Registration, Session
+    from training.services import session_open, session_save
+
+    model = Session.objects.filter(public_signup=True, course__certifies=False).select_related("course").last()
+    if model is None:
+        return "crowd sign-up: no session to copy in the data"
+    starts = timezone.now().replace(microsecond=0) + dt.timedelta(days=14)
+    session = session_open(session=session_save(session=Session(
+        course=model.course, base=model.base, venue=model.venue, starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=3), audience=model.audience, seats=40, public_signup=True,
+    )))
+
+    def confirmed() -> int:
+        return session.registrations.filter(status=Registration.Status.CONFIRMED).count()
+
+    before = confirmed()
+    result = sign_up_crowd(options.base_url, f"/training/sessions/{session.pk}/", options.people_crowd)
+    after, expected = confirmed(), min(session.seats, before + options.people_crowd)
+    waiting = session.registrations.filter(status=Registration.Status.WAITING).count()
+    verdict = "exactly the seats" if after == expected else f"WRONG: expected {expected} confirmed"
+    return (f"crowd sign-up, {options.people_crowd} people at once for session {session.pk} ({session.seats} seats, "
+            f"{before} confirmed before): {after} confirmed ({verdict}), {waiting} waiting; responses "
+            f"{result['statuses']}; p50 {result['p50_ms']:.0f} ms, p95 {result['p95_ms']:.0f} ms, "
+            f"max {result['max_ms']:.0f} ms; cores busy {result['cpu_busy']:.0%}")
+
+
 def _quoted(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 

@@ -24,7 +24,7 @@ sys.path[0] = str(ROOT)  # `bench.…` and the portal's packages, not bench/'s m
 
 from bench import wrk  # noqa: E402
 from bench.client import Visitor, first_link  # noqa: E402
-from bench.crowd import sign_up_crowd  # noqa: E402
+from bench.crowd import crowd  # noqa: E402
 
 PYTHON = sys.executable
 PARTS = ("pages", "crowd", "documents")
@@ -176,38 +176,6 @@ def documents(options) -> list[str]:
     lines.append(f"yearly report {year}, Word + Excel + PDF (this process, after {options.warm_up} requests): "
                  f"{time.perf_counter() - started:.2f} s")
     return lines
-
-
-def crowd(options) -> str:
-    """A new session of 40 seats, a fortnight ahead, for each run: every run's crowd meets the same empty session."""
-    import datetime as dt
-
-    from django.utils import timezone
-
-    from training.models import Registration, Session
-
-    model = Session.objects.filter(public_signup=True, course__certifies=False).select_related("course").last()
-    if model is None:
-        return "crowd sign-up: no session to copy in the data"
-    starts = timezone.now().replace(microsecond=0) + dt.timedelta(days=14)
-    session = Session.objects.create(
-        course=model.course, base=model.base, venue=model.venue, starts_at=starts,
-        ends_at=starts + dt.timedelta(hours=3), audience=model.audience, seats=40, public_signup=True,
-        status=Session.Status.OPEN,
-    )
-
-    def confirmed() -> int:
-        return session.registrations.filter(status=Registration.Status.CONFIRMED).count()
-
-    before = confirmed()
-    result = sign_up_crowd(options.base_url, f"/training/sessions/{session.pk}/", options.people_crowd)
-    after, expected = confirmed(), min(session.seats, before + options.people_crowd)
-    waiting = session.registrations.filter(status=Registration.Status.WAITING).count()
-    verdict = "exactly the seats" if after == expected else f"WRONG: expected {expected} confirmed"
-    return (f"crowd sign-up, {options.people_crowd} people at once for session {session.pk} ({session.seats} seats, "
-            f"{before} confirmed before): {after} confirmed ({verdict}), {waiting} waiting; responses "
-            f"{result['statuses']}; p50 {result['p50_ms']:.0f} ms, p95 {result['p95_ms']:.0f} ms, "
-            f"max {result['max_ms']:.0f} ms; cores busy {result['cpu_busy']:.0%}")
 
 
 def main():
