@@ -21,6 +21,9 @@ SECRETS = {
     "note": "内部备注：大客户",
 }
 CONSENTED = "陈光明"
+# The disclosure's October: gifts of September and October, uses in October and November (conftest.october).
+SEPTEMBER, OCTOBER, NOVEMBER = dt.date(2025, 9, 10), dt.date(2025, 10, 8), dt.date(2025, 11, 20)
+OCTOBER_PAGE = "/projects/donations/2025/10/"
 
 
 def gift(received_on: dt.date, amount="1000.00", **values) -> Donation:

@@ -5,44 +5,23 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 from django.db.models import Sum
-from django.test.utils import CaptureQueriesContext
 from django.utils.translation import gettext
 
-from projects import services
 from projects.donation_names import public_receipt
 from projects.models import Donation, PositionKind
 from redcross.formats import yuan
-from tests.core.cached_pages import from_cache, rendered, turn_on
-from tests.pages import queries_for
-from tests.projects.donating import CONSENTED, SECRETS, anonymous, consented, gift, goods, use, xlsx_text
+from tests.projects.donating import (
+    CONSENTED,
+    OCTOBER,
+    OCTOBER_PAGE,
+    SECRETS,
+    gift,
+    xlsx_text,
+)
 from tests.projects.factories import ProjectFactory, SiteFactory
 
 pytestmark = pytest.mark.django_db
-SEPTEMBER, OCTOBER, NOVEMBER = dt.date(2025, 9, 10), dt.date(2025, 10, 8), dt.date(2025, 11, 20)
-OCTOBER_PAGE = "/projects/donations/2025/10/"
-
-
-@pytest.fixture
-def school_project():
-    site = SiteFactory(name="东湖社区博爱家园")
-    return ProjectFactory(title="东湖社区博爱书屋", sites=[site])
-
-
-@pytest.fixture
-def october(school_project):
-    """Gifts of September and October, and uses in October and November."""
-    early = gift(SEPTEMBER, "3000.00")
-    masked = gift(OCTOBER, "1200.00", direction="project", project=school_project)
-    hidden = anonymous(OCTOBER, "500.00")
-    named = consented(dt.date(2025, 10, 20), "2000.00")
-    kits = goods(dt.date(2025, 10, 21), quantity="40", value="8000.00")
-    use(early, OCTOBER, "1000.00", target="relief", description="台风受灾群众慰问", people_helped=35)
-    use(masked, dt.date(2025, 10, 25), "1200.00", target="project", project=school_project)
-    use(kits, dt.date(2025, 10, 28), quantity="10", target="general", description="社区急救培训")
-    use(named, NOVEMBER, "800.00", target="project", project=school_project)
-    return {"early": early, "masked": masked, "hidden": hidden, "named": named, "kits": kits}
 
 
 def html(client, url: str) -> str:
@@ -233,69 +212,3 @@ def test_a_formula_typed_as_a_purpose_stays_text_in_the_excel(client):
     gift(OCTOBER, direction="purpose", purpose='=HYPERLINK("http://x","y")')
     month = xlsx_text(client.get("/projects/donations/2025/10/excel/").content)
     assert "<f>" not in month and "HYPERLINK" in month
-
-
-def more_of_everything(project, count: int) -> None:
-    for number in range(count):
-        day = dt.date(2025, 10, 1 + number % 28)
-        donation = gift(day, "100.00", direction="project", project=project)
-        use(donation, day, "40.00", target="project", project=project)
-        use(anonymous(day, "50.00"), day, "10.00", target="relief", description="慰问", people_helped=2)
-
-
-@pytest.mark.parametrize("query", ["", "?list=used"])
-def test_a_month_costs_the_same_queries_for_one_gift_or_many(client, school_project, query):
-    more_of_everything(school_project, 1)
-    few = queries_for(client, OCTOBER_PAGE + query)
-    more_of_everything(school_project, 30)
-    assert queries_for(client, OCTOBER_PAGE + query) == few
-
-
-@pytest.mark.parametrize("query", ["", "?list=used"])
-def test_a_project_page_costs_the_same_queries_for_one_gift_or_many(client, school_project, query):
-    url = f"/projects/donations/projects/{school_project.pk}/{query}"
-    more_of_everything(school_project, 1)
-    few = queries_for(client, url)
-    more_of_everything(school_project, 30)
-    assert queries_for(client, url) == few
-
-
-def test_the_pages_come_from_the_cache_until_staff_record_a_gift_or_a_use(settings, october, school_project):
-    turn_on(settings)
-    project_url = f"/projects/donations/projects/{school_project.pk}/"
-    pages = {
-        "month": OCTOBER_PAGE,
-        "month uses": OCTOBER_PAGE + "?list=used",
-        "project": project_url,
-        "project uses": project_url + "?list=used",
-        "latest": "/projects/donations/",
-    }
-
-    def changed_pages() -> dict[str, str]:
-        """Each page, rendered anew (it is stale), then served from the cache."""
-        shown = {name: rendered(url).content.decode() for name, url in pages.items()}
-        for url in pages.values():
-            from_cache(url)
-        return shown
-
-    changed_pages()
-    late = gift(dt.date(2025, 10, 30), "4321.00", direction="project", project=school_project)
-    shown = changed_pages()
-    assert "¥4,321.00" in shown["month"] and "¥4,321.00" in shown["project"]
-    used = use(late, dt.date(2025, 10, 31), "321.00", target="project", project=school_project)
-    shown = changed_pages()
-    assert "¥321.00" in shown["month uses"] and "¥321.00" in shown["project uses"]
-    services.allocation_delete(allocation=used)
-    shown = changed_pages()
-    assert "¥321.00" not in shown["month uses"]
-
-
-def test_the_pages_and_files_never_read_a_donors_phone_address_or_note_from_the_database(
-    client, october, school_project
-):
-    with CaptureQueriesContext(connection) as queries:
-        every_public_response(client, school_project)
-    read = " ".join(query["sql"] for query in queries)
-    assert '"projects_donation"."receipt_number"' in read
-    for column in ("phone", "address", "note"):
-        assert f'"projects_donation"."{column}"' not in read, column
