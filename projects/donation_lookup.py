@@ -19,7 +19,6 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import render
@@ -33,6 +32,7 @@ from django_ratelimit.core import is_ratelimited
 
 from redcross.admin_support import PDF_TYPE, attachment
 from redcross.formats import yuan
+from redcross.signed import SignedLink
 from redcross.validators import validate_one_line
 from redcross.views import too_many
 
@@ -43,9 +43,9 @@ from .models import Allocation, Donation
 from .selectors import public_sites
 from .services.donations import quantity_text, receipt_number_normalized
 
-LOOKUP_SALT = "projects.donation_lookup"
-CERTIFICATE_SALT = "projects.donation_certificate"
-CERTIFICATE_LINK_MAX_AGE = timedelta(days=1)
+# The QR code's page never expires (a printed certificate lasts); the certificate's own link lives a day.
+LOOKUP_LINK = SignedLink("projects.donation_lookup")
+CERTIFICATE_LINK = SignedLink("projects.donation_certificate", max_age=timedelta(days=1))
 
 
 class LookupForm(forms.Form):
@@ -172,11 +172,11 @@ def answer(donation: Donation) -> dict:
 
 def lookup_token(donation: Donation) -> str:
     """The same for every certificate of the donation, and never expiring: a printed QR code lasts."""
-    return signing.Signer(salt=LOOKUP_SALT).sign_object(donation.pk)
+    return LOOKUP_LINK.token(donation.pk)
 
 
 def certificate_token(donation: Donation) -> str:
-    return signing.dumps(donation.pk, salt=CERTIFICATE_SALT, compress=True)
+    return CERTIFICATE_LINK.token(donation.pk)
 
 
 def lookup_url(donation: Donation) -> str:
@@ -186,14 +186,10 @@ def lookup_url(donation: Donation) -> str:
     return settings.PUBLIC_BASE_URL.rstrip("/") + path
 
 
-def _from_token(token: str, *, salt: str, max_age: timedelta | None = None) -> Donation:
+def _from_token(token: str, link: SignedLink) -> Donation:
     try:
-        if max_age is None:
-            pk = signing.Signer(salt=salt).unsign_object(token)
-        else:
-            pk = signing.loads(token, salt=salt, max_age=max_age)
-        return _public_donations().get(pk=pk)
-    except (signing.BadSignature, Donation.DoesNotExist, TypeError, ValueError) as error:
+        return _public_donations().get(pk=link.pk(token))
+    except Donation.DoesNotExist as error:
         raise Http404 from error
 
 
@@ -259,7 +255,7 @@ def donation_lookup(request):
 @require_safe
 def donation_lookup_signed(request, token: str):
     """The page of a certificate's QR code: the gift and its uses, the donor as published, no certificate."""
-    return _answer_page(request, _from_token(token, salt=LOOKUP_SALT), from_qr=True)
+    return _answer_page(request, _from_token(token, LOOKUP_LINK), from_qr=True)
 
 
 @never_cache
@@ -267,7 +263,7 @@ def donation_lookup_signed(request, token: str):
 def donation_certificate(request, token: str):
     if _limited(request, "projects.donation_certificate", _per_address()):
         return _too_many(request)
-    donation = _from_token(token, salt=CERTIFICATE_SALT, max_age=CERTIFICATE_LINK_MAX_AGE)
+    donation = _from_token(token, CERTIFICATE_LINK)
     if not certificate_eligible(donation):
         raise Http404
     return attachment(

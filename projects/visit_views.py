@@ -4,7 +4,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -15,26 +14,25 @@ from django_ratelimit.core import is_ratelimited
 
 from redcross.masking import mask_name, mask_phone
 from redcross.refusals import add_errors
+from redcross.signed import SignedLink
 from redcross.views import too_many
 
 from . import position_selectors, services
 from .forms import BookingForm
 from .models import GroupBooking, VisitSlot
 
-BOOKING_SALT = "projects.booking"
 # A booking's page lives a year after the request; it cancels only until the visit begins.
-BOOKING_LINK_MAX_AGE = timedelta(days=366)
+BOOKING_LINK = SignedLink("projects.booking", max_age=timedelta(days=366))
 
 
 def booking_token(booking: GroupBooking) -> str:
-    return signing.dumps(booking.pk, salt=BOOKING_SALT, compress=True)
+    return BOOKING_LINK.token(booking.pk)
 
 
 def booking_from_token(token: str) -> GroupBooking:
     try:
-        pk = signing.loads(token, salt=BOOKING_SALT, max_age=BOOKING_LINK_MAX_AGE)
-        return position_selectors.booking_for_requester(pk)
-    except (signing.BadSignature, GroupBooking.DoesNotExist, TypeError, ValueError) as error:
+        return position_selectors.booking_for_requester(BOOKING_LINK.pk(token))
+    except GroupBooking.DoesNotExist as error:
         raise Http404 from error
 
 

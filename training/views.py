@@ -2,7 +2,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +15,7 @@ from redcross.admin_support import attachment
 from redcross.masking import mask_name, mask_phone
 from redcross.paging import page_of
 from redcross.refusals import add_errors
+from redcross.signed import SignedLink
 from redcross.views import too_many as shared_too_many
 
 from . import ical, selectors, services
@@ -24,22 +24,17 @@ from .models import Base, Certificate, Registration, Session
 
 BASES_PER_PAGE = 10
 SESSIONS_PER_PAGE = 10
-REGISTRATION_SALT = "training.registration"
 # A sign-up's page lives a year after the sign-up; its cancel link only until the session begins.
-REGISTRATION_LINK_MAX_AGE = timedelta(days=366)
+REGISTRATION_LINK = SignedLink("training.registration", max_age=timedelta(days=366))
 
 
 def registration_token(registration: Registration) -> str:
-    return signing.dumps(registration.pk, salt=REGISTRATION_SALT, compress=True)
+    return REGISTRATION_LINK.token(registration.pk)
 
 
 def registration_from_token(token: str) -> Registration:
-    try:
-        pk = signing.loads(token, salt=REGISTRATION_SALT, max_age=REGISTRATION_LINK_MAX_AGE)
-    except signing.BadSignature as error:  # SignatureExpired included
-        raise Http404 from error
     return get_object_or_404(Registration.objects.select_related("session__course", "session__base", "trainee"),
-                             pk=pk)
+                             pk=REGISTRATION_LINK.pk(token))
 
 
 def too_many(request):
