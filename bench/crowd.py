@@ -40,7 +40,7 @@ def sign_up_crowd(base_url: str, session_path: str, people: int) -> dict:
     curl = shutil.which("curl")
     if curl is None:
         sys.exit("curl is not installed: apt-get install curl, then run the bench again.")
-    before = cpu_times()
+    before, split_before = cpu_times(), cpu_by_program()
     try:
         finished = subprocess.run(  # noqa: S603  (curl from PATH with our own config)
             [curl, "--silent", "--parallel", "--parallel-immediate", "--parallel-max", str(people),
@@ -49,7 +49,7 @@ def sign_up_crowd(base_url: str, session_path: str, people: int) -> dict:
         )
     finally:
         os.unlink(config.name)
-    after = cpu_times()
+    after, split_after = cpu_times(), cpu_by_program()
     results = [line.split() for line in finished.stdout.splitlines() if line.strip()]
     times = sorted(float(seconds) for _status, seconds in results)
     statuses: dict[int, int] = {}
@@ -62,6 +62,9 @@ def sign_up_crowd(base_url: str, session_path: str, people: int) -> dict:
         "max_ms": times[-1] * 1000,
         # How busy the machine's cores were while the crowd signed up (curl included).
         "cpu_busy": 1 - (after[1] - before[1]) / max(1, after[0] - before[0]),
+        # Processor time per sign-up by program, in milliseconds.
+        "cpu_ms": {name: (split_after.get(name, 0) - split_before.get(name, 0)) * 1000 / CLOCK_TICKS / people
+                   for name in split_after},
     }
 
 
@@ -94,7 +97,8 @@ def crowd(options) -> str:
     return (f"crowd sign-up, {options.people_crowd} people at once for session {session.pk} ({session.seats} seats, "
             f"{before} confirmed before): {after} confirmed ({verdict}), {waiting} waiting; responses "
             f"{result['statuses']}; p50 {result['p50_ms']:.0f} ms, p95 {result['p95_ms']:.0f} ms, "
-            f"max {result['max_ms']:.0f} ms; cores busy {result['cpu_busy']:.0%}")
+            f"max {result['max_ms']:.0f} ms; cores busy {result['cpu_busy']:.0%}; processor time per sign-up: "
+            + ", ".join(f"{name} {ms:.1f} ms" for name, ms in result["cpu_ms"].items()))
 
 
 def _quoted(value: str) -> str:
@@ -115,6 +119,28 @@ def curl_transfer(visitor: Visitor, path: str, data: dict) -> str:
         'write-out = "%{http_code} %{time_total}\\n"',
     ]
     return "\n".join(lines) + "\n"
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+# The programs a sign-up costs processor time in: (the program's file name begins with, a word of its command line).
+PROGRAMS = {"gunicorn": ("python", "gunicorn"), "postgres": ("postgres", ""), "redis": ("redis-server", "")}
+
+
+def cpu_by_program() -> dict[str, int]:
+    """Ticks of processor time used so far by the live processes of each program (Linux /proc)."""
+    ticks = dict.fromkeys(PROGRAMS, 0)
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as cmdline, open(f"/proc/{pid}/stat") as stat:
+                words, fields = cmdline.read().split(b"\0"), stat.read().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        command = b" ".join(words[:4]).decode(errors="replace")
+        program = os.path.basename(command.split(" ", 1)[0])
+        for name, (begins, word) in PROGRAMS.items():
+            if program.startswith(begins) and word in command:
+                ticks[name] += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks
 
 
 def cpu_times() -> tuple[int, int]:

@@ -27,6 +27,10 @@ class Deferred:
             record.save(**kwargs)
         finally:
             del record.skip_history_when_saving
+        self.saved(record, update=update)
+
+    def saved(self, record: models.Model, *, update: bool = False) -> None:
+        """A history row for a record the caller saved without one: as it is now."""
         self.rows.append((copy.copy(record), update))
 
     def write(self) -> None:

@@ -19,9 +19,7 @@ Cookie that carries the CSRF token, so no two visitors would share a page.
 import hashlib
 import re
 import secrets
-import threading
 import time
-from contextlib import contextmanager
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -121,34 +119,11 @@ def is_public_model(model) -> bool:
     return (model._meta.app_label in PUBLIC_APPS and label not in PRIVATE_MODELS) or label in PUBLIC_CORE_MODELS
 
 
-_held = threading.local()
-
-
-@contextmanager
-def versions_held():
-    """Changes made within forget this process's pages at once but start a new version only at its end: for a
-    lock a crowd queues on (a sign-up's seat count), one round trip to Redis less while it is held."""
-    if getattr(_held, "active", False):
-        yield
-        return
-    _held.active, _held.changed = True, False
-    try:
-        yield
-    finally:
-        _held.active = False
-        if _held.changed:
-            bump_content_version()
-
-
 def content_changed(sender, using=None, action=None, **kwargs) -> None:
     """Receiver of post_save, post_delete and m2m_changed."""
     if (action is not None and not action.startswith("post_")) or not is_public_model(sender):
         return
-    if getattr(_held, "active", False):
-        forget_local()
-        _held.changed = True
-    else:
-        bump_content_version()
+    bump_content_version()
     # Inside a transaction a page rendered before the commit, from the old rows, may be stored under the new
     # version: once more when the change is visible to every process.
     if transaction.get_connection(using).in_atomic_block:

@@ -1,6 +1,9 @@
 """Reads of the training app: public pages at a fixed number of queries whatever the rows, and the predicates
 and checks other code asks (can this be cancelled? does this resident ID need checking?)."""
 
+import copy
+import time
+
 from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import ACos, Cast, Cos, Greatest, Least, Radians, Sin
 from django.utils import timezone
@@ -91,9 +94,34 @@ def session_for_public(pk: int) -> Session:
     )
 
 
+# A crowd signing up for one session reads it from the database once a second in each process, not once per
+# sign-up: the sign-up reads the session's status, seats and sign-up window again under its lock, and a change to a
+# session, a course or a base forgets what this process remembers at once (other processes within the second).
+SIGN_UP_MEMO_SECONDS = 1.0
+SIGN_UP_MEMO_SESSIONS = 64
+_to_sign_up: dict[int, tuple[float, Session]] = {}
+
+
 def session_to_sign_up(pk: int) -> Session:
-    """A session a citizen may open, as the sign-up needs it: without the count of seats taken."""
-    return public_sessions().select_related("course").get(pk=pk)
+    """A session a citizen may open, as the sign-up and its text message need it (its course and base), without
+    the count of seats taken: copies of their own for each caller."""
+    now = time.monotonic()
+    remembered = _to_sign_up.get(pk)
+    if remembered is None or remembered[0] <= now:
+        if len(_to_sign_up) >= SIGN_UP_MEMO_SESSIONS:
+            _to_sign_up.clear()
+        remembered = (now + SIGN_UP_MEMO_SECONDS, public_sessions().select_related("course", "base").get(pk=pk))
+        _to_sign_up[pk] = remembered
+    session = copy.copy(remembered[1])
+    session.course = copy.copy(session.course)
+    if session.base_id is not None:
+        session.base = copy.copy(session.base)
+    return session
+
+
+def forget_sessions_to_sign_up(**kwargs) -> None:
+    """Receiver of the saves and deletes of sessions, courses and bases."""
+    _to_sign_up.clear()
 
 
 def float_or_none(value) -> float | None:

@@ -153,12 +153,20 @@ def queue_closed_period(*, kind: str, today=None) -> Report:
 
 def reports_mark_out_of_date(*, earliest: date) -> int:
     """A record dated `earliest` (or several, the earliest of them) was added, changed or removed: every ready
-    report whose figures read that day — its period, or the running totals up to its end — is out of date."""
+    report whose figures read that day — its period, or the running totals up to its end — is out of date.
+
+    Every sign-up asks it once it has committed, so it is one statement written in SQL: the ORM's own work for it
+    cost more than the database's."""
     now = timezone.now()
-    return Report.objects.filter(
-        status__in=(Report.Status.READY, Report.Status.RUNNING), end__gte=earliest, taken_at__lt=now,
-        out_of_date_since__isnull=True,
-    ).update(out_of_date_since=now)
+    with transaction.get_connection().cursor() as cursor:
+        cursor.execute(_MARK_OUT_OF_DATE, [now, Report.Status.READY, Report.Status.RUNNING, earliest, now])
+        return cursor.rowcount
+
+
+_MARK_OUT_OF_DATE = """
+    UPDATE reports_report SET out_of_date_since = %s
+    WHERE status IN (%s, %s) AND "end" >= %s AND taken_at < %s AND out_of_date_since IS NULL
+"""
 
 
 def opening_total_save(*, total: OpeningTotal) -> OpeningTotal:

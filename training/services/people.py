@@ -20,26 +20,37 @@ class SignUp:
     organisation: str = ""
 
 
-def trainee_for(person: SignUp, *, later: Deferred | None = None) -> Trainee:
+class TraineeAdded(Exception):
+    """Another transaction added the trainee while this one was adding them, and this one's insert had no
+    savepoint: the caller's transaction is spoilt and starts again (it then finds the trainee)."""
+
+
+def trainee_for(person: SignUp, *, later: Deferred | None = None, own_savepoint: bool = True) -> Trainee:
     """The trainee with this name and mobile number, created or completed with what the person gave.
 
     The name and mobile number are the person: a resident ID number given here only fills an empty one and never
     replaces the one on record (callers compare the two). What the person typed is checked the same way whatever
     is on record. Safe when one new person signs up for several sessions at once: whoever loses the race to
     create the trainee reads the winner's row. With `later`, a new trainee's history row waits for the caller.
+    Without `own_savepoint` (two statements less for a crowd's sign-ups) the loser raises TraineeAdded instead.
     """
     given = Trainee(name=" ".join(person.name.split()), mobile=normalize_phone(person.mobile),
                     resident_id=normalize_resident_id(person.resident_id), organisation=person.organisation)
     given.full_clean(validate_unique=False, validate_constraints=False)  # the database holds (name, mobile)
-    trainee = Trainee.objects.filter(name=given.name, mobile=given.mobile).first()
+    try:
+        trainee = Trainee.objects.get(name=given.name, mobile=given.mobile)
+    except Trainee.DoesNotExist:
+        trainee = None
     if trainee is None:
         try:
-            with transaction.atomic():
+            with transaction.atomic(savepoint=own_savepoint):
                 if later is None:
                     given.save()
                 else:
                     later.save(given)
-        except IntegrityError:
+        except IntegrityError as error:
+            if not own_savepoint:
+                raise TraineeAdded from error
             trainee = Trainee.objects.filter(name=given.name, mobile=given.mobile).first()
             if trainee is None:
                 raise

@@ -1,31 +1,18 @@
-"""Sign-up with seat limits and a waiting list, the same for a citizen online and for staff in the admin."""
+"""Seat limits and a waiting list, the same for a citizen online (`online`) and for staff in the admin (here)."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
-from django.utils import timezone, translation
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from redcross import pagecache
 from redcross.history import Deferred
-from redcross.masking import mask_resident_id
-from redcross.validators import normalize_resident_id
 
 from .. import selectors, sms
 from ..models import Registration, Session, Trainee
 from .people import SignUp, resident_id_differs, trainee_for
 
 Status = Registration.Status
-
-
-class _CodeTaken(Exception):
-    """Two sign-ups drew the same confirmation code (about one chance in a trillion): the later one draws again."""
-
-
-def _code_taken(error: IntegrityError) -> bool:
-    diag = getattr(error.__cause__, "diag", None)
-    return getattr(diag, "constraint_name", "") == "training_registration_code_key"
 
 
 def unique_code() -> str:
@@ -79,15 +66,6 @@ def _sync_full(
     return promoted
 
 
-def _already_signed_up() -> ValidationError:
-    """The citizen's answer to a second sign-up under the same name and mobile: nothing they do not know."""
-    return ValidationError([
-        ValidationError(_("You have already signed up for this session."), code="duplicate"),
-        ValidationError(_("To see or cancel that sign-up, open “My sign-ups” and enter your mobile number."),
-                        code="duplicate"),
-    ])
-
-
 def _refuse_twice(session: Session, trainee: Trainee) -> None:
     """Staff register one person once: the same trainee, or the same resident ID under another name or mobile."""
     same_person = Q(trainee=trainee)
@@ -98,106 +76,32 @@ def _refuse_twice(session: Session, trainee: Trainee) -> None:
                               code="duplicate")
 
 
-def _register(
-    session: Session, trainee: Trainee, *, now, public: bool, consent_at=None, by=None, note: str = "",
-    code: str = "", later: Deferred | None = None,
-) -> Registration:
-    """Confirmed while seats remain, otherwise on the waiting list; never twice for one trainee. Needs the lock.
-
-    `note` goes into the registration's history for staff to read (a resident ID number that was not kept). With
-    `later`, the history rows wait until the caller has released the lock.
-    """
-    if public:
-        # One query under the lock: this person's live sign-ups for the session, and the seats taken.
-        counts = session.registrations.aggregate(
-            mine=Count("pk", filter=Q(trainee=trainee) & ~Q(status=Status.CANCELLED)),
-            confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
-        )
-        if counts["mine"]:
-            raise _already_signed_up()
-        confirmed = counts["confirmed"]
-    else:
-        _refuse_twice(session, trainee)
-        confirmed = selectors.confirmed_count(session)
+def _register(session: Session, trainee: Trainee, *, now, by) -> Registration:
+    """Staff register a trainee: confirmed while seats remain, otherwise on the waiting list; never twice. Needs
+    the lock."""
+    _refuse_twice(session, trainee)
+    confirmed = selectors.confirmed_count(session)
     registration = Registration(
-        session=session, trainee=trainee, code=code or unique_code(), consent_at=consent_at, created_at=now,
-        added_by=by, status=Status.CONFIRMED if confirmed < session.seats else Status.WAITING,
+        session=session, trainee=trainee, code=unique_code(), created_at=now, added_by=by,
+        status=Status.CONFIRMED if confirmed < session.seats else Status.WAITING,
     )
     registration._history_user = by
-    if note:
-        registration._change_reason = note[:100]
     try:
-        # No savepoint of its own: a refusal leaves the caller's transaction, which rolls back the whole sign-up.
-        _save(registration, later)
+        # No savepoint of its own: a refusal leaves the caller's transaction, which rolls back the whole addition.
+        registration.save()
     except IntegrityError as error:
-        if _code_taken(error):
-            raise _CodeTaken from error
-        raise (_already_signed_up() if public else ValidationError(
+        raise ValidationError(
             _("%(name)s is already registered for this session.") % {"name": trainee.name}, code="duplicate"
-        )) from error
+        ) from error
     # A free seat was taken: nobody was waiting, since free seats always go to the waiting list first.
     taken = registration.status == Status.CONFIRMED
-    _sync_full(session, confirmed=confirmed + taken, later=later, nobody_waiting=taken)
-    return registration
-
-
-def _resident_id_note(person: SignUp) -> str:
-    """For staff, in the portal's main language: the resident ID number a sign-up gave but that was not kept."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return _("A different resident ID number was given at sign-up: %(number)s") % {
-            "number": mask_resident_id(normalize_resident_id(person.resident_id))}
-
-
-def registration_create(*, session: Session, person: SignUp, consent: bool, now=None) -> Registration:
-    """A citizen signs up online: confirmed while seats remain, otherwise on the waiting list, never overbooked.
-
-    The person is their name and mobile number, and the answer never depends on anyone else's records: a
-    resident ID number already given under another name or mobile is taken (and shown to staff as a conflict),
-    and one other than the number on record for this name and mobile is noted for staff while the record keeps
-    its own. A second sign-up under the same name and mobile is refused with what that person already knows.
-    """
-    if not consent:
-        raise ValidationError(
-            {"consent": _("Please agree to the use of your personal information for this training.")}
-        )
-    now = now or timezone.now()
-    # Everything that needs no lock is done before taking it: the checks, the code and the trainee (in the same
-    # transaction, so that a refused sign-up leaves the trainee as it was).
-    _signup_refusal(session, person, now)
-    # A new code without asking the database whether it is free: its unique index answers that at the insert.
-    code = Registration.new_code()
-    while True:
-        later = Deferred()
-        try:
-            with pagecache.versions_held(), transaction.atomic():
-                trainee = trainee_for(person, later=later)
-                note = _resident_id_note(person) if resident_id_differs(trainee, person) else ""
-                session = _locked(session)
-                _signup_refusal(session, person, now)
-                registration = _register(session, trainee, now=now, public=True, consent_at=now, note=note,
-                                         code=code, later=later)
-            break
-        except _CodeTaken:
-            code = unique_code()
-    later.write()
-    # Told once the sign-up is committed (at once, outside a transaction): out of the lock's way, nobody told of a
-    # sign-up a caller's transaction rolls back, and a message that cannot be queued never fails the sign-up.
-    transaction.on_commit(lambda: _tell_signed_up(registration), robust=True)
+    _sync_full(session, confirmed=confirmed + taken, nobody_waiting=taken)
     return registration
 
 
 def _tell_signed_up(registration: Registration, by=None) -> None:
     position = waiting_position(registration) if registration.status == Status.WAITING else None
     sms.tell_signed_up(registration, position=position, by=by)
-
-
-def _signup_refusal(session: Session, person: SignUp, now) -> None:
-    if not session.signup_open(now):
-        raise ValidationError(_("Sign-up for this session is closed."), code="signup_closed")
-    if session.course.certifies and not person.resident_id.strip():
-        raise ValidationError(
-            {"resident_id": _("This course leads to a certificate: please give your resident ID number.")}
-        )
 
 
 def registration_add_by_staff(
@@ -225,7 +129,7 @@ def registration_add_by_staff(
                     "one is right and correct it on the trainee's page first."
                 ) % {"name": trainee.name}, code="resident_id_differs")})
         registration_add_check(session=session, trainee=trainee)
-        registration = _register(session, trainee, now=now, public=False, by=by)
+        registration = _register(session, trainee, now=now, by=by)
         _tell_signed_up(registration, by=by)
     return registration
 

@@ -1,0 +1,155 @@
+"""A citizen signs up online: a crowd may sign up for one session at the same moment, and queues on its lock.
+
+Everything that needs no lock is done before taking it, in the sign-up's transaction: the checks, the trainee and
+the registration itself, on the waiting list. Under the session's lock, one statement counts the seats taken and
+gives the registration a seat if one is free; then the transaction commits. The lock is held for three round
+trips to the database and next to no Python (in a threaded worker, a thread holding it waits for its process's
+interpreter lock behind the others). History rows are written, and the person is told, once it is released.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from redcross.history import Deferred
+from redcross.masking import mask_resident_id
+from redcross.validators import normalize_resident_id
+
+from ..models import Registration, Session
+from .people import SignUp, TraineeAdded, resident_id_differs, trainee_for
+from .signup import _sync_full, _tell_signed_up, unique_code
+
+Status = Registration.Status
+
+# Written in SQL, because the ORM's own work for these statements cost more than the database's, and it would be
+# done while the lock is held. The lock reads again what may have changed since the view read the session (its
+# status, seats and sign-up window); the seat is counted in the statement that gives it, whose snapshot is taken
+# once the lock is held, so it counts every seat taken by a sign-up committed before.
+_RELOCK = """
+    SELECT status, seats, public_signup, signup_deadline, starts_at FROM training_session WHERE id = %s FOR UPDATE
+"""
+_SEAT = """
+    WITH taken AS (
+        SELECT count(*) AS seats FROM training_registration WHERE session_id = %(session)s AND status = %(confirmed)s
+    ), seated AS (
+        UPDATE training_registration SET status = %(confirmed)s
+        WHERE id = %(registration)s AND (SELECT seats FROM taken) < %(seats)s RETURNING id
+    )
+    SELECT (SELECT seats FROM taken), EXISTS (SELECT 1 FROM seated)
+"""
+
+
+class _CodeTaken(Exception):
+    """Two sign-ups drew the same confirmation code (about one chance in a trillion): the later one draws again."""
+
+
+def registration_create(*, session: Session, person: SignUp, consent: bool, now=None) -> Registration:
+    """A citizen signs up online: confirmed while seats remain, otherwise on the waiting list, never overbooked.
+
+    The person is their name and mobile number, and the answer never depends on anyone else's records: a
+    resident ID number already given under another name or mobile is taken (and shown to staff as a conflict),
+    and one other than the number on record for this name and mobile is noted for staff while the record keeps
+    its own. A second sign-up under the same name and mobile is refused with what that person already knows.
+    """
+    if not consent:
+        raise ValidationError(
+            {"consent": _("Please agree to the use of your personal information for this training.")}
+        )
+    now = now or timezone.now()
+    _signup_refusal(session, person, now)
+    # A new code without asking the database whether it is free: its unique index answers that at the insert.
+    code = Registration.new_code()
+    while True:
+        later = Deferred()
+        try:
+            # The trainee and the registration are in the sign-up's transaction: a refused sign-up leaves nothing.
+            with transaction.atomic():
+                trainee = trainee_for(person, later=later, own_savepoint=False)
+                registration = _waiting(session, trainee, now=now, code=code, note=(
+                    _resident_id_note(person) if resident_id_differs(trainee, person) else ""
+                ))
+                session = _relocked(session)
+                _signup_refusal(session, person, now)
+                _seat(session, registration, later)
+            break
+        except _CodeTaken:
+            code = unique_code()
+        except TraineeAdded:
+            pass  # the same person signing up elsewhere at this moment added them: found on the next try
+    later.write()
+    # Told once the sign-up is committed (at once, outside a transaction): out of the lock's way, nobody told of a
+    # sign-up a caller's transaction rolls back, and a message that cannot be queued never fails the sign-up.
+    transaction.on_commit(lambda: _tell_signed_up(registration), robust=True)
+    return registration
+
+
+def _waiting(session: Session, trainee, *, now, code: str, note: str) -> Registration:
+    """The registration, on the waiting list until `_seat` gives it a seat; its history row waits for the seat."""
+    registration = Registration(session=session, trainee=trainee, code=code, consent_at=now, created_at=now,
+                                status=Status.WAITING)
+    if note:
+        registration._change_reason = note[:100]
+    registration.skip_history_when_saving = True
+    try:
+        # No savepoint of its own: a refusal leaves the sign-up's transaction, which rolls back.
+        registration.save()
+    except IntegrityError as error:
+        diag = getattr(error.__cause__, "diag", None)
+        if getattr(diag, "constraint_name", "") == "training_registration_code_key":
+            raise _CodeTaken from error
+        raise _already_signed_up() from error  # the database holds one live sign-up per person and session
+    finally:
+        del registration.skip_history_when_saving
+    return registration
+
+
+def _relocked(session: Session) -> Session:
+    """The session, locked, with its status, seats and sign-up window as they are now."""
+    with connection.cursor() as cursor:
+        cursor.execute(_RELOCK, [session.pk])
+        row = cursor.fetchone()
+    if row is None:  # removed since the view read it
+        raise ValidationError(_("Sign-up for this session is closed."), code="signup_closed")
+    session.status, session.seats, session.public_signup, session.signup_deadline, session.starts_at = row
+    return session
+
+
+def _seat(session: Session, registration: Registration, later: Deferred) -> None:
+    """A free seat for the registration, if there is one; then the session reads “full” once every seat is taken.
+    Needs the lock."""
+    with connection.cursor() as cursor:
+        cursor.execute(_SEAT, {"session": session.pk, "registration": registration.pk, "seats": session.seats,
+                               "confirmed": Status.CONFIRMED})
+        confirmed, seated = cursor.fetchone()
+    if seated:
+        registration.status = Status.CONFIRMED
+    later.saved(registration)
+    # A free seat was taken: nobody was waiting, since free seats always go to the waiting list first.
+    _sync_full(session, confirmed=confirmed + seated, later=later, nobody_waiting=seated)
+
+
+def _already_signed_up() -> ValidationError:
+    """The citizen's answer to a second sign-up under the same name and mobile: nothing they do not know."""
+    return ValidationError([
+        ValidationError(_("You have already signed up for this session."), code="duplicate"),
+        ValidationError(_("To see or cancel that sign-up, open “My sign-ups” and enter your mobile number."),
+                        code="duplicate"),
+    ])
+
+
+def _signup_refusal(session: Session, person: SignUp, now) -> None:
+    if not session.signup_open(now):
+        raise ValidationError(_("Sign-up for this session is closed."), code="signup_closed")
+    if session.course.certifies and not person.resident_id.strip():
+        raise ValidationError(
+            {"resident_id": _("This course leads to a certificate: please give your resident ID number.")}
+        )
+
+
+def _resident_id_note(person: SignUp) -> str:
+    """For staff, in the portal's main language: the resident ID number a sign-up gave but that was not kept."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("A different resident ID number was given at sign-up: %(number)s") % {
+            "number": mask_resident_id(normalize_resident_id(person.resident_id))}
