@@ -5,9 +5,9 @@
 Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust), Redis at 127.0.0.1:6379 and `wrk` (Debian package
 wrk). It uses a database of its own, redcross_bench_<scale> (migrated and loaded with `seed_demo --scale N`
 unless --no-seed), Redis database 12 (emptied), and files under /tmp/redcross-bench-<scale>. It starts gunicorn
-with production settings (DEBUG=0, Redis cache, persistent connections, 2 workers, plain HTTP) and bench/settings.py,
-which adds a bare view. Figures on a shared machine are indicative: compare the ratios within one run. The bench
-prints figures; it never fails on time.
+with production settings (DEBUG=0, Redis cache, persistent connections, 2 sync workers, plain HTTP) and
+bench/settings.py, which adds a bare view. Figures on a shared machine are indicative: compare the ratios within one
+run. The bench prints figures; it never fails on time.
 """
 
 import argparse
@@ -185,8 +185,8 @@ def main():
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--port", type=int, default=8099)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=4,
-                        help="gunicorn threads per worker (1: sync workers), as the README's deployment runs it")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="gunicorn threads per worker (1: sync workers, as the README's deployment runs them)")
     parser.add_argument("--no-seed", action="store_true", help="keep the data already in the bench's database")
     parser.add_argument("--people", type=int, default=30, help="people on the roster and certificates")
     parser.add_argument("--people-crowd", type=int, default=50, help="simultaneous sign-ups")
