@@ -51,13 +51,17 @@ def default_language():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
+    """Nothing remembered from another test: Redis, this process's pages and the sessions read for signing up."""
     from redcross.pagecache import forget_local
+    from training.selectors import forget_sessions_to_sign_up
 
     cache.clear()
     forget_local()
+    forget_sessions_to_sign_up()
     yield
     cache.clear()
     forget_local()
+    forget_sessions_to_sign_up()
 
 
 @pytest.fixture(autouse=True)

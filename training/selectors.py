@@ -4,6 +4,7 @@ and checks other code asks (can this be cancelled? does this resident ID need ch
 import copy
 import time
 
+from django.db import transaction
 from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import ACos, Cast, Cos, Greatest, Least, Radians, Sin
 from django.utils import timezone
@@ -119,9 +120,12 @@ def session_to_sign_up(pk: int) -> Session:
     return session
 
 
-def forget_sessions_to_sign_up(**kwargs) -> None:
-    """Receiver of the saves and deletes of sessions, courses and bases."""
+def forget_sessions_to_sign_up(using=None, **kwargs) -> None:
+    """Receiver of the saves and deletes of sessions, courses and bases: at once, and again at the commit (another
+    thread of this process may have read the old row meanwhile)."""
     _to_sign_up.clear()
+    if transaction.get_connection(using).in_atomic_block:
+        transaction.on_commit(_to_sign_up.clear, using=using)
 
 
 def float_or_none(value) -> float | None:

@@ -12,6 +12,12 @@ from training.services import catalogue_save, session_save
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def remembered_long(monkeypatch):
+    """Remembered for an hour here: a slow machine must not let the memory lapse between two sign-ups of a test."""
+    monkeypatch.setattr(selectors, "SIGN_UP_MEMO_SECONDS", 3600)
+
+
 def form(n: int) -> dict:
     return {"name": f"市民{n}", "mobile": mobile(n), "organisation": "", "consent": "on"}
 
@@ -57,6 +63,7 @@ def test_each_sign_up_has_a_copy_of_its_own():
     first = selectors.session_to_sign_up(session.pk)
     first.seats = 1
     first.course.name = "改动过的副本"
+    first.base.name = "改动过的基地"
     again = selectors.session_to_sign_up(session.pk)
     assert again is not first and again.seats == 5
-    assert again.course.name != "改动过的副本"
+    assert again.course.name != "改动过的副本" and again.base.name != "改动过的基地"

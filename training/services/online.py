@@ -1,18 +1,26 @@
 """A citizen signs up online: a crowd may sign up for one session at the same moment, and queues on its lock.
 
 Everything that needs no lock is done before taking it, in the sign-up's transaction: the checks, the trainee and
-the registration itself, on the waiting list. Under the session's lock, one statement counts the seats taken and
-gives the registration a seat if one is free; then the transaction commits. The lock is held for three round
+the registration itself, on the waiting list. Under the session's lock, the seats taken are counted and the
+registration given a seat if one is free; then the transaction commits. The lock is held for three or four round
 trips to the database and next to no Python (in a threaded worker, a thread holding it waits for its process's
 interpreter lock behind the others). History rows are written, and the person is told, once it is released.
+
+Writing the registration before the lock relies on PostgreSQL checking its foreign keys at the commit (Django
+creates them DEFERRABLE INITIALLY DEFERRED): checked at the insert, each would hold a share lock on the session's
+row, and two sign-ups would each wait for the other's.
 """
+
+import functools
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from redcross.deadlocks import ATTEMPTS as DEADLOCK_ATTEMPTS
+from redcross.deadlocks import deadlocked
 from redcross.history import Deferred
 from redcross.masking import mask_resident_id
 from redcross.validators import normalize_resident_id
@@ -24,21 +32,19 @@ from .signup import _sync_full, _tell_signed_up, unique_code
 Status = Registration.Status
 
 # Written in SQL, because the ORM's own work for these statements cost more than the database's, and it would be
-# done while the lock is held. The lock reads again what may have changed since the view read the session (its
-# status, seats and sign-up window); the seat is counted in the statement that gives it, whose snapshot is taken
-# once the lock is held, so it counts every seat taken by a sign-up committed before.
-_RELOCK = """
-    SELECT status, seats, public_signup, signup_deadline, starts_at FROM training_session WHERE id = %s FOR UPDATE
-"""
-_SEAT = """
-    WITH taken AS (
-        SELECT count(*) AS seats FROM training_registration WHERE session_id = %(session)s AND status = %(confirmed)s
-    ), seated AS (
-        UPDATE training_registration SET status = %(confirmed)s
-        WHERE id = %(registration)s AND (SELECT seats FROM taken) < %(seats)s RETURNING id
-    )
-    SELECT (SELECT seats FROM taken), EXISTS (SELECT 1 FROM seated)
-"""
+# done while the lock is held. Each statement under the lock sees every sign-up committed before it was taken.
+_CONFIRMED = "SELECT count(*) FROM training_registration WHERE session_id = %s AND status = %s"
+_GIVE_SEAT = "UPDATE training_registration SET status = %s WHERE id = %s"
+
+
+@functools.cache
+def _relock_sql(for_update: bool) -> str:
+    """The session's row, all of it (what staff changed since the view read it goes into the text message and the
+    session's history), locked where the database can lock a row (not SQLite, the quick start's, which has one
+    writer at a time)."""
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in Session._meta.concrete_fields)
+    lock = " FOR UPDATE" if for_update else ""
+    return f"SELECT {columns} FROM {Session._meta.db_table} WHERE id = %s{lock}"  # noqa: S608  (the model's names)
 
 
 class _CodeTaken(Exception):
@@ -61,6 +67,7 @@ def registration_create(*, session: Session, person: SignUp, consent: bool, now=
     _signup_refusal(session, person, now)
     # A new code without asking the database whether it is free: its unique index answers that at the insert.
     code = Registration.new_code()
+    deadlocks = 0
     while True:
         later = Deferred()
         try:
@@ -70,7 +77,7 @@ def registration_create(*, session: Session, person: SignUp, consent: bool, now=
                 registration = _waiting(session, trainee, now=now, code=code, note=(
                     _resident_id_note(person) if resident_id_differs(trainee, person) else ""
                 ))
-                session = _relocked(session)
+                session = registration.session = _relocked(session)
                 _signup_refusal(session, person, now)
                 _seat(session, registration, later)
             break
@@ -78,6 +85,11 @@ def registration_create(*, session: Session, person: SignUp, consent: bool, now=
             code = unique_code()
         except TraineeAdded:
             pass  # the same person signing up elsewhere at this moment added them: found on the next try
+        except OperationalError as error:
+            # Staff adding this person to this session at this moment (redcross.deadlocks).
+            deadlocks += 1
+            if not deadlocked(error) or deadlocks == DEADLOCK_ATTEMPTS:
+                raise
     later.write()
     # Told once the sign-up is committed (at once, outside a transaction): out of the lock's way, nobody told of a
     # sign-up a caller's transaction rolls back, and a message that cannot be queued never fails the sign-up.
@@ -89,6 +101,7 @@ def _waiting(session: Session, trainee, *, now, code: str, note: str) -> Registr
     """The registration, on the waiting list until `_seat` gives it a seat; its history row waits for the seat."""
     registration = Registration(session=session, trainee=trainee, code=code, consent_at=now, created_at=now,
                                 status=Status.WAITING)
+    registration._history_user = None  # the citizen, even on a staff member's phone logged in to the admin
     if note:
         registration._change_reason = note[:100]
     registration.skip_history_when_saving = True
@@ -106,25 +119,31 @@ def _waiting(session: Session, trainee, *, now, code: str, note: str) -> Registr
 
 
 def _relocked(session: Session) -> Session:
-    """The session, locked, with its status, seats and sign-up window as they are now."""
+    """The session as it is now, locked; with the course and base the view read, unless it has others now."""
+    fields = Session._meta.concrete_fields
     with connection.cursor() as cursor:
-        cursor.execute(_RELOCK, [session.pk])
+        cursor.execute(_relock_sql(connection.features.has_select_for_update), [session.pk])
         row = cursor.fetchone()
     if row is None:  # removed since the view read it
         raise ValidationError(_("Sign-up for this session is closed."), code="signup_closed")
-    session.status, session.seats, session.public_signup, session.signup_deadline, session.starts_at = row
-    return session
+    fresh = Session.from_db(connection.alias, [field.attname for field in fields], row)
+    if fresh.course_id == session.course_id:
+        fresh.course = session.course
+    if fresh.base_id is not None and fresh.base_id == session.base_id:
+        fresh.base = session.base
+    return fresh
 
 
 def _seat(session: Session, registration: Registration, later: Deferred) -> None:
     """A free seat for the registration, if there is one; then the session reads “full” once every seat is taken.
     Needs the lock."""
     with connection.cursor() as cursor:
-        cursor.execute(_SEAT, {"session": session.pk, "registration": registration.pk, "seats": session.seats,
-                               "confirmed": Status.CONFIRMED})
-        confirmed, seated = cursor.fetchone()
-    if seated:
-        registration.status = Status.CONFIRMED
+        cursor.execute(_CONFIRMED, [session.pk, Status.CONFIRMED])
+        confirmed = cursor.fetchone()[0]
+        seated = confirmed < session.seats
+        if seated:
+            cursor.execute(_GIVE_SEAT, [Status.CONFIRMED, registration.pk])
+            registration.status = Status.CONFIRMED
     later.saved(registration)
     # A free seat was taken: nobody was waiting, since free seats always go to the waiting list first.
     _sync_full(session, confirmed=confirmed + seated, later=later, nobody_waiting=seated)

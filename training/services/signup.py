@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from redcross.deadlocks import retried_on_deadlock
 from redcross.history import Deferred
 
 from .. import selectors, sms
@@ -115,6 +116,10 @@ def registration_add_by_staff(
     up online (not for a session that has begun: a roster entered afterwards).
     """
     now = now or timezone.now()
+    return retried_on_deadlock(lambda: _add_by_staff(session, by, person, trainee, now))
+
+
+def _add_by_staff(session: Session, by, person: SignUp | None, trainee: Trainee | None, now) -> Registration:
     with transaction.atomic():
         session = _locked(session)
         if trainee is None:
