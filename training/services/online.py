@@ -120,13 +120,9 @@ def _waiting(session: Session, trainee, *, now, code: str, note: str) -> Registr
 
 def _relocked(session: Session) -> Session:
     """The session as it is now, locked; with the course and base the view read, unless it has others now."""
-    fields = Session._meta.concrete_fields
-    with connection.cursor() as cursor:
-        cursor.execute(_relock_sql(connection.features.has_select_for_update), [session.pk])
-        row = cursor.fetchone()
-    if row is None:  # removed since the view read it
+    fresh = next(iter(Session.objects.raw(_relock_sql(connection.features.has_select_for_update), [session.pk])), None)
+    if fresh is None:  # removed since the view read it
         raise ValidationError(_("Sign-up for this session is closed."), code="signup_closed")
-    fresh = Session.from_db(connection.alias, [field.attname for field in fields], row)
     if fresh.course_id == session.course_id:
         fresh.course = session.course
     if fresh.base_id is not None and fresh.base_id == session.base_id:
