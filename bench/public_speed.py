@@ -90,8 +90,9 @@ def prepare(env: dict, options) -> None:
 
 def start_gunicorn(env: dict, options) -> subprocess.Popen:
     server = subprocess.Popen(  # noqa: S603  (our own interpreter)
-        [PYTHON, "-m", "gunicorn", "redcross.wsgi:application", "--chdir", str(ROOT), "--workers", str(options.workers),
-         "--threads", str(options.threads), "--bind", f"127.0.0.1:{options.port}", "--timeout", "300",
+        [PYTHON, "-m", "gunicorn", "--config", "python:redcross.gunicorn", "redcross.wsgi:application",
+         "--chdir", str(ROOT), "--workers", str(options.workers), "--threads", str(options.threads),
+         "--bind", f"127.0.0.1:{options.port}", "--timeout", "300",
          "--log-level", "warning"],
         cwd=ROOT, env=env,
     )
