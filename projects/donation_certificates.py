@@ -8,14 +8,13 @@ is an inline data: URI, so nothing is fetched while drawing.
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-import segno
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from redcross.formats import yuan
 from redcross.models import BranchProfile
-from redcross.pdf import pdf_bytes
+from redcross.pdf import pdf_bytes, qr_data_uri
 
 from .donation_names import published_name
 from .models import Donation
@@ -54,10 +53,6 @@ def gift_text(donation: Donation) -> str:
         "quantity": quantity_text(donation.quantity, donation.unit),
         "value": yuan(donation.estimated_value),
     }
-
-
-def qr_data_uri(url: str) -> str:
-    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
 
 
 def certificate_html(donations: Iterable[Donation], lookup_url: Callable[[Donation], str]) -> str:

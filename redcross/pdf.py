@@ -8,6 +8,8 @@ Nothing is fetched while drawing: a document may use inline data only.
 
 import threading
 
+import segno
+
 _fonts = threading.local()
 
 
@@ -25,3 +27,8 @@ def pdf_bytes(html: str) -> bytes:
 
     document = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"}))
     return document.write_pdf(font_config=font_config())
+
+
+def qr_data_uri(url: str) -> str:
+    """A QR code of `url` as an SVG `data:` URI, for a document's `<img>`."""
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)

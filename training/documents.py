@@ -6,7 +6,6 @@ WeasyPrint lays out HTML templates from templates/training/pdf/ with the system'
 
 from collections.abc import Callable, Iterable
 
-import segno
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from redcross.masking import mask_phone, mask_resident_id
 from redcross.models import BranchProfile
-from redcross.pdf import pdf_bytes
+from redcross.pdf import pdf_bytes, qr_data_uri
 
 from .models import Certificate, Registration, Session
 
@@ -39,10 +38,6 @@ def render_pdf(template: str, context: dict) -> bytes:
     }
     html = render_to_string(template, context)
     return pdf_bytes(html)
-
-
-def qr_data_uri(url: str) -> str:
-    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
 
 
 def roster_rows(session: Session) -> list[dict]:

@@ -18,10 +18,11 @@ from PIL import Image
 
 from projects import services
 from projects.admin.donation_certificates import download_certificate
-from projects.donation_certificates import certificate_html, qr_data_uri
+from projects.donation_certificates import certificate_html
 from projects.donation_lookup import certificate_token, lookup_url
 from projects.models import Donation
 from redcross.models import BranchProfile
+from redcross.pdf import qr_data_uri
 
 pytestmark = pytest.mark.django_db
 SITE = "https://redcross.example.cn"
