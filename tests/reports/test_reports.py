@@ -71,11 +71,14 @@ def test_the_excel_report_holds_numbers_year_over_year_and_the_lists(year_2025):
     assert workbook.sheetnames[:4] == ["说明", "人道项目", "两护培训", "宣传工作"]
     assert workbook["说明"]["A2"].value.startswith("数据截至")
     training = workbook["两护培训"]
-    assert training["A1"].value == "指标" and training.freeze_panes == "A2"
+    assert training["A1"].value == "指标" and training["A1"].font.b and training.freeze_panes == "A2"
     rows = {row[0]: row for row in training.iter_rows(min_row=2, values_only=True)}
     assert rows["培训人次"][1:4] == ("人次", 3, 0) and isinstance(rows["培训人次"][2], int)
     projects = {row[0]: row for row in workbook["人道项目"].iter_rows(min_row=2, values_only=True)}
     assert projects["活动参与人次"][2:5] == (10, 8, "由8人次增至10人次")
+    # Money with its cents, counts as whole numbers, row by row.
+    formats = {row[0].value: row[2].number_format for row in workbook["人道项目"].iter_rows(min_row=2)}
+    assert formats["活动参与人次"] == "#,##0" and "#,##0.00" in formats.values()
     assert workbook["用稿清单"].max_row == 25
     assert workbook["活动清单"]["C2"].value == "募集图书"
 
