@@ -3,9 +3,8 @@
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, NullIf, TruncMonth
-from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 from redcross.choices import FundingSource
@@ -34,18 +33,15 @@ def held_sessions(start: date, end: date):
 
 
 def trainees_of_session():
-    """A session's trainees: those who attended, or the headcount recorded for a session held without names."""
-    attended = Coalesce(
-        Subquery(
-            Registration.objects.filter(session=OuterRef("pk"), attended=True)
-            .order_by().values("session").annotate(n=Count("pk")).values("n"),
-            output_field=IntegerField(),
-        ),
-        0,
+    """A session's trainees: those who attended, or the headcount recorded for a session held without names.
+
+    The count of attendees is written once in the SQL (a `CASE` would repeat the subquery for every session)."""
+    attended = Subquery(
+        Registration.objects.filter(session=OuterRef("pk"), attended=True)
+        .order_by().values("session").annotate(n=Count("pk")).values("n"),
+        output_field=IntegerField(),
     )
-    return Case(
-        When(GreaterThan(attended, 0), then=attended), default=Coalesce("headcount", 0), output_field=IntegerField()
-    )
+    return Coalesce(NullIf(attended, 0), "headcount", 0, output_field=IntegerField())
 
 
 def _grouped(sessions, field: str) -> dict:
