@@ -15,12 +15,11 @@ import functools
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from redcross.deadlocks import ATTEMPTS as DEADLOCK_ATTEMPTS
-from redcross.deadlocks import deadlocked
+from redcross.deadlocks import retried_on_deadlock
 from redcross.history import Deferred
 from redcross.masking import mask_resident_id
 from redcross.validators import normalize_resident_id
@@ -65,9 +64,19 @@ def registration_create(*, session: Session, person: SignUp, consent: bool, now=
         )
     now = now or timezone.now()
     _signup_refusal(session, person, now)
+    # Staff adding this person to this session at this moment may deadlock with it (redcross.deadlocks).
+    registration, later = retried_on_deadlock(lambda: _signed_up(session, person, now))
+    later.write()
+    # Told once the sign-up is committed (at once, outside a transaction): out of the lock's way, nobody told of a
+    # sign-up a caller's transaction rolls back, and a message that cannot be queued never fails the sign-up.
+    transaction.on_commit(lambda: _tell_signed_up(registration), robust=True)
+    return registration
+
+
+def _signed_up(session: Session, person: SignUp, now) -> tuple[Registration, Deferred]:
+    """The sign-up's transaction, and the history rows that wait for its end."""
     # A new code without asking the database whether it is free: its unique index answers that at the insert.
     code = Registration.new_code()
-    deadlocks = 0
     while True:
         later = Deferred()
         try:
@@ -80,21 +89,11 @@ def registration_create(*, session: Session, person: SignUp, consent: bool, now=
                 session = registration.session = _relocked(session)
                 _signup_refusal(session, person, now)
                 _seat(session, registration, later)
-            break
+            return registration, later
         except _CodeTaken:
             code = unique_code()
         except TraineeAdded:
             pass  # the same person signing up elsewhere at this moment added them: found on the next try
-        except OperationalError as error:
-            # Staff adding this person to this session at this moment (redcross.deadlocks).
-            deadlocks += 1
-            if not deadlocked(error) or deadlocks == DEADLOCK_ATTEMPTS:
-                raise
-    later.write()
-    # Told once the sign-up is committed (at once, outside a transaction): out of the lock's way, nobody told of a
-    # sign-up a caller's transaction rolls back, and a message that cannot be queued never fails the sign-up.
-    transaction.on_commit(lambda: _tell_signed_up(registration), robust=True)
-    return registration
 
 
 def _waiting(session: Session, trainee, *, now, code: str, note: str) -> Registration:
