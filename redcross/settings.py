@@ -7,7 +7,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from redcross.schedule import beat_schedule
@@ -243,17 +242,8 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Everything the pages use is served by the portal itself: no CDN, no inline script.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "img-src": [SELF, "data:"],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-    }
-}
+# The headers every response carries, the same everywhere (redcross/header_settings.py).
+from redcross.header_settings import *  # noqa: E402, F403
 
 # HTTPS in production; every value can be relaxed from the environment (e.g. behind a TLS-terminating proxy).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -268,20 +258,6 @@ SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else str(365 * 24 * 3600)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
-SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
-# Sent by redcross.middleware.SecurityHeadersMiddleware. Only the bases page uses a device feature: the phone's
-# position, for "nearest first".
-PERMISSIONS_POLICY = {
-    "geolocation": ["self"],
-    **{feature: [] for feature in (
-        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "gyroscope", "hid",
-        "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get", "screen-wake-lock", "serial",
-        "usb", "xr-spatial-tracking",
-    )},
-}
-CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -299,32 +275,16 @@ LOGGING = {
 NOTIFY_BACKEND = os.environ.get("NOTIFY_BACKEND", "redcross.notify.LogBackend")
 
 # Text messages to citizens (redcross/sms): the backend, the signature registered with the provider (default: the
-# branch's short name) and the provider's settings, from the environment (.env.example lists them).
-SMS_BACKEND = os.environ.get("SMS_BACKEND", "redcross.sms.backends.LogBackend")
-SMS_SIGN_NAME = os.environ.get("SMS_SIGN_NAME", "")
+# branch's short name) and the provider's settings, from the environment (.env.example lists them), in
+# redcross/sms_settings.py.
+from redcross.sms_settings import *  # noqa: E402, F403
+
 # Send in the request's own process once it commits, not through a worker (the quick start without Redis; tests).
 SMS_SEND_INLINE = not REDIS_URL
 # The portal's address as citizens open it (https://redcross.example.cn), for the links in text messages, which are
 # sent with no request to read it from. Absent: https:// and the first of ALLOWED_HOSTS (localhost:8000 with DEBUG).
 PUBLIC_BASE_URL = (os.environ.get("PUBLIC_BASE_URL") or (
     f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS and not DEBUG else "http://localhost:8000")).rstrip("/")
-# Alibaba Cloud (SMS_BACKEND=redcross.sms.aliyun.AliyunBackend): the AccessKey of a RAM user allowed to send SMS.
-SMS_ALIYUN_ACCESS_KEY_ID = os.environ.get("SMS_ALIYUN_ACCESS_KEY_ID", "")
-SMS_ALIYUN_ACCESS_KEY_SECRET = os.environ.get("SMS_ALIYUN_ACCESS_KEY_SECRET", "")
-SMS_ALIYUN_ENDPOINT = os.environ.get("SMS_ALIYUN_ENDPOINT") or "dysmsapi.aliyuncs.com"
-# Tencent Cloud (SMS_BACKEND=redcross.sms.tencent.TencentBackend): API keys and the SMS application's SdkAppId.
-SMS_TENCENT_SECRET_ID = os.environ.get("SMS_TENCENT_SECRET_ID", "")
-SMS_TENCENT_SECRET_KEY = os.environ.get("SMS_TENCENT_SECRET_KEY", "")
-SMS_TENCENT_SDK_APP_ID = os.environ.get("SMS_TENCENT_SDK_APP_ID", "")
-SMS_TENCENT_REGION = os.environ.get("SMS_TENCENT_REGION") or "ap-guangzhou"
-SMS_TENCENT_ENDPOINT = os.environ.get("SMS_TENCENT_ENDPOINT") or "sms.tencentcloudapi.com"
-# The provider's approved template for each kind of message (TextMessage.Kind): SMS_TEMPLATE_LOGIN_CODE, …
-SMS_TEMPLATES = {
-    kind: os.environ.get(f"SMS_TEMPLATE_{kind.upper()}", "")
-    for kind in ("login_code", "signup_confirmed", "signup_waiting", "promoted", "reminder", "session_changed",
-                 "session_cancelled", "certificate_issued", "visit_requested", "visit_confirmed", "visit_declined")
-}
-
 # Beat copies this schedule (redcross/schedule.py) into its database on start; times are China time. The reports of
 # the month, quarter and year just closed are queued on the first day after it at REPORTS_AT (HH:MM).
 REPORTS_AT = os.environ.get("REPORTS_AT", "01:00")
