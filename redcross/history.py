@@ -34,8 +34,8 @@ class Deferred:
         self.rows.append((copy.copy(record), update))
 
     def write(self) -> None:
-        """Every row in one transaction (one commit for a sign-up's trainee and registration)."""
-        with transaction.atomic():
+        """Every row in one transaction (one commit for a sign-up's trainee and registration), or in the caller's."""
+        with transaction.atomic(savepoint=False):
             for record, update in self.rows:
                 _history_of(type(record)).bulk_history_create([record], update=update)
         self.rows.clear()

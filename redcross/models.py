@@ -1,3 +1,5 @@
+import copy
+import time
 from decimal import Decimal
 
 from django.conf import settings
@@ -5,7 +7,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -16,6 +18,14 @@ from .masking import mask_phone
 from .validators import validate_phone
 
 PROFILE_CACHE_KEY = "redcross:branch-profile"
+# The profile as this process last read it, for a second: every page rendered and every text message signed reads
+# it. A save in this process forgets it at once (and at the commit); other processes see it within the second.
+PROFILE_MEMO_SECONDS = 1.0
+_profile_memo: dict = {"profile": None, "until": 0.0}
+
+
+def forget_profile() -> None:
+    _profile_memo["profile"] = None
 
 
 class Located(models.Model):
@@ -104,15 +114,25 @@ class BranchProfile(models.Model):
     def save(self, *args, **kwargs):
         self.id = self.SINGLETON_ID
         super().save(*args, **kwargs)
+        self.forget()
+        # Once more when every process can read the new row: one that read the old meanwhile stored it again.
+        transaction.on_commit(self.forget)
+
+    @staticmethod
+    def forget() -> None:
         cache.delete(PROFILE_CACHE_KEY)
+        forget_profile()
 
     @classmethod
     def load(cls) -> "BranchProfile":
-        profile = cache.get(PROFILE_CACHE_KEY)
-        if profile is None:
-            profile, _created = cls.objects.get_or_create(id=cls.SINGLETON_ID)
-            cache.set(PROFILE_CACHE_KEY, profile, 300)
-        return profile
+        now = time.monotonic()
+        if _profile_memo["profile"] is None or now >= _profile_memo["until"]:
+            profile = cache.get(PROFILE_CACHE_KEY)
+            if profile is None:
+                profile, _created = cls.objects.get_or_create(id=cls.SINGLETON_ID)
+                cache.set(PROFILE_CACHE_KEY, profile, 300)
+            _profile_memo.update(profile=profile, until=now + PROFILE_MEMO_SECONDS)
+        return copy.copy(_profile_memo["profile"])  # a caller's change to its copy stays its own
 
     def display_name(self, language_code: str) -> str:
         if language_code != "zh-hans" and self.name_en:

@@ -51,17 +51,21 @@ def default_language():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Nothing remembered from another test: Redis, this process's pages and the sessions read for signing up."""
+    """Nothing remembered from another test: Redis, this process's pages, the sessions read for signing up and the
+    branch profile."""
+    from redcross.models import forget_profile
     from redcross.pagecache import forget_local
     from training.selectors import forget_sessions_to_sign_up
 
-    cache.clear()
-    forget_local()
-    forget_sessions_to_sign_up()
+    def forget():
+        cache.clear()
+        forget_local()
+        forget_sessions_to_sign_up()
+        forget_profile()
+
+    forget()
     yield
-    cache.clear()
-    forget_local()
-    forget_sessions_to_sign_up()
+    forget()
 
 
 @pytest.fixture(autouse=True)

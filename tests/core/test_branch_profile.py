@@ -1,7 +1,12 @@
+import time
+from types import SimpleNamespace
+
 import pytest
+from django.core.cache import cache
 from django.db import IntegrityError
 
-from redcross.models import BranchProfile
+from redcross import models
+from redcross.models import PROFILE_CACHE_KEY, PROFILE_MEMO_SECONDS, BranchProfile
 
 CHANGE_URL = "/admin/redcross/branchprofile/1/change/"
 
@@ -61,3 +66,20 @@ def test_each_change_is_kept_in_the_history_with_who_made_it(client, publicity_o
     assert history.last().history_user == publicity_officer
     page = client.get("/admin/redcross/branchprofile/1/history/").content.decode()
     assert publicity_officer.username in page
+
+
+def test_a_change_to_the_profile_read_stays_with_its_reader(db):
+    profile = BranchProfile.load()
+    profile.short_name = "改了没存"
+
+    assert BranchProfile.load().short_name != "改了没存"
+
+
+def test_a_change_saved_by_another_process_is_read_within_a_second(db, monkeypatch):
+    assert BranchProfile.load().phone != "0513-88880000"
+    BranchProfile.objects.filter(pk=BranchProfile.SINGLETON_ID).update(phone="0513-88880000")
+    cache.delete(PROFILE_CACHE_KEY)  # what the other process's save does here
+
+    a_second_later = time.monotonic() + PROFILE_MEMO_SECONDS
+    monkeypatch.setattr(models, "time", SimpleNamespace(monotonic=lambda: a_second_later))
+    assert BranchProfile.load().phone == "0513-88880000"

@@ -57,3 +57,24 @@ def test_a_refused_second_sign_up_leaves_the_person_as_they_were():
         registration_create(session=session, person=SignUp(name="赵敏", mobile=mobile(950), organisation="实验小学"),
                             consent=True)
     assert Trainee.objects.get(name="赵敏").organisation == ""
+
+
+def test_the_sign_up_is_on_disk_before_anyone_is_answered_with_one_wait_for_the_disk(transactional_db):
+    """The sign-up's own commit does not wait for the disk (the lock is not held while it writes): the transaction
+    after it, which writes the history rows and the text message and does wait, puts both on the disk."""
+    from redcross.models import TextMessage
+
+    sql = statements(SessionFactory(seats=5), 1)
+    commits = [index for index, text in enumerate(sql) if text == "COMMIT"]
+    assert len(commits) == 2, "\n".join(sql)
+    signed_up, afterwards = sql[:commits[0]], sql[commits[0] + 1:commits[1]]
+    assert signed_up[1] == "SET LOCAL synchronous_commit TO OFF", "\n".join(sql)
+    assert any("FOR UPDATE" in text for text in signed_up)
+    assert not any("synchronous_commit" in text for text in sql[commits[0]:])
+    for table in ("training_historicaltrainee", "training_historicalregistration", "redcross_textmessage"):
+        assert any(f'INSERT INTO "{table}"' in text for text in afterwards), table
+    assert TextMessage.objects.get().mobile == mobile(901)
+
+
+def test_in_a_caller_s_transaction_the_sign_up_commits_with_it_as_every_commit_does():
+    assert not any("synchronous_commit" in text for text in statements(SessionFactory(seats=5), 2))

@@ -6,12 +6,19 @@ registration given a seat if one is free; then the transaction commits. The lock
 trips to the database and next to no Python (in a threaded worker, a thread holding it waits for its process's
 interpreter lock behind the others). History rows are written, and the person is told, once it is released.
 
+The sign-up's commit does not wait for the disk (PostgreSQL's synchronous_commit off, for that transaction only),
+so that the lock is not held while the disk writes; the next transaction, which writes the history rows and the
+text message, waits for the disk as every commit does, and with it for the sign-up's own. So the sign-up is
+durable before the citizen is answered or told, with one wait for the disk instead of three. Seats are counted in
+memory, under the lock, and never depend on the disk: nobody is given a seat taken by another.
+
 Writing the registration before the lock relies on PostgreSQL checking its foreign keys at the commit (Django
 creates them DEFERRABLE INITIALLY DEFERRED): checked at the insert, each would hold a share lock on the session's
 row, and two sign-ups would each wait for the other's.
 """
 
 import functools
+import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -29,6 +36,7 @@ from .people import SignUp, TraineeAdded, resident_id_differs, trainee_for
 from .signup import _sync_full, _tell_signed_up, unique_code
 
 Status = Registration.Status
+logger = logging.getLogger(__name__)
 
 # Written in SQL, because the ORM's own work for these statements cost more than the database's, and it would be
 # done while the lock is held. Each statement under the lock sees every sign-up committed before it was taken.
@@ -66,22 +74,35 @@ def registration_create(*, session: Session, person: SignUp, consent: bool, now=
     _signup_refusal(session, person, now)
     # Staff adding this person to this session at this moment may deadlock with it (redcross.deadlocks).
     registration, later = retried_on_deadlock(lambda: _signed_up(session, person, now))
-    later.write()
-    # Told once the sign-up is committed (at once, outside a transaction): out of the lock's way, nobody told of a
-    # sign-up a caller's transaction rolls back, and a message that cannot be queued never fails the sign-up.
-    transaction.on_commit(lambda: _tell_signed_up(registration), robust=True)
+    _afterwards(registration, later)
     return registration
+
+
+def _afterwards(registration: Registration, later: Deferred) -> None:
+    """Once the lock is released, one transaction (one wait for the disk): the history rows, and the person's text
+    message, sent once it commits. In a caller's transaction both go with it: nobody is told of a sign-up that it
+    rolls back."""
+    with transaction.atomic(savepoint=False):
+        later.write()
+        try:
+            _tell_signed_up(registration)
+        except Exception:  # a message that cannot be queued never fails the sign-up: staff see it missing
+            logger.exception("No text message could be queued for registration %s", registration.pk)
 
 
 def _signed_up(session: Session, person: SignUp, now) -> tuple[Registration, Deferred]:
     """The sign-up's transaction, and the history rows that wait for its end."""
     # A new code without asking the database whether it is free: its unique index answers that at the insert.
     code = Registration.new_code()
+    # In a caller's transaction, its commit is the sign-up's: it waits for the disk.
+    alone = not connection.in_atomic_block
     while True:
         later = Deferred()
         try:
             # The trainee and the registration are in the sign-up's transaction: a refused sign-up leaves nothing.
             with transaction.atomic():
+                if alone:
+                    _commit_without_waiting_for_the_disk()
                 trainee = trainee_for(person, later=later, own_savepoint=False)
                 registration = _waiting(session, trainee, now=now, code=code, note=(
                     _resident_id_note(person) if resident_id_differs(trainee, person) else ""
@@ -94,6 +115,13 @@ def _signed_up(session: Session, person: SignUp, now) -> tuple[Registration, Def
             code = unique_code()
         except TraineeAdded:
             pass  # the same person signing up elsewhere at this moment added them: found on the next try
+
+
+def _commit_without_waiting_for_the_disk() -> None:
+    """For the sign-up's transaction only; `_afterwards` waits for the disk (see above). PostgreSQL only."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
 def _waiting(session: Session, trainee, *, now, code: str, note: str) -> Registration:
