@@ -91,9 +91,9 @@ def certificate_issued(certificate: Certificate) -> Text:
     ) % values, values)
 
 
-def _queue(key: str, text: Text, *, mobile: str, about, by=None) -> TextMessage | None:
+def _queue(key: str, text: Text, *, mobile: str, about, by=None, first: bool = False) -> TextMessage | None:
     return text_queue(key=key, kind=text.kind, mobile=mobile, body=text.body, params=text.params, about=about,
-                      by=by)
+                      by=by, first=first)
 
 
 def _ahead(session: Session) -> bool:
@@ -101,11 +101,12 @@ def _ahead(session: Session) -> bool:
 
 
 def tell_signed_up(registration: Registration, *, position: int | None = None, by=None) -> TextMessage | None:
-    """The person who signed up, or whom staff registered, learns whether they have a seat or wait (at `position`)."""
+    """The person who signed up, or whom staff registered, learns whether they have a seat or wait (at `position`).
+    Once, in the transaction that created the registration: its message is the first under its key."""
     if not _ahead(registration.session):
         return None
     return _queue(f"signup:{registration.pk}", signed_up(registration, position), mobile=registration.trainee.mobile,
-                  about=registration, by=by)
+                  about=registration, by=by, first=True)
 
 
 def tell_promoted(registrations, *, by=None) -> list[Registration]:

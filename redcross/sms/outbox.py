@@ -40,11 +40,13 @@ def signature() -> str:
 
 def text_queue(
     *, key: str, kind: str, mobile: str, body: str, params: dict | None = None, about: models.Model | None = None,
-    by=None,
+    by=None, first: bool = False,
 ) -> TextMessage | None:
     """Queue one message under `key`, sent once the transaction commits; None when that key was queued before.
 
-    `body` is the message without its signature; `params` are the values the provider's template takes.
+    `body` is the message without its signature; `params` are the values the provider's template takes. `first`
+    says that nothing can have been queued under `key` (it names a record created in the caller's transaction): no
+    savepoint then guards the insert in the caller's transaction (two statements less for each sign-up of a crowd).
     """
     message = TextMessage(
         key=_fitted(key), kind=kind, mobile=mobile, text=f"【{signature()}】{body}"[:500],
@@ -55,7 +57,7 @@ def text_queue(
         message.subject_type = ContentType.objects.get_for_model(about)
         message.subject_id = about.pk
     try:
-        if transaction.get_connection().in_atomic_block:
+        if transaction.get_connection().in_atomic_block and not first:
             with transaction.atomic():  # a key queued before must not break the caller's transaction
                 message.save()
         else:

@@ -62,8 +62,9 @@ def test_a_refused_second_sign_up_leaves_the_person_as_they_were():
 def test_the_sign_up_is_on_disk_before_anyone_is_answered_with_one_wait_for_the_disk(transactional_db):
     """The sign-up's own commit does not wait for the disk (the lock is not held while it writes): the transaction
     after it, which writes the history rows and the text message and does wait, puts both on the disk."""
-    from redcross.models import TextMessage
+    from redcross.models import BranchProfile, TextMessage
 
+    BranchProfile.load()  # the branch's profile, there in any running portal, signs the message
     sql = statements(SessionFactory(seats=5), 1)
     commits = [index for index, text in enumerate(sql) if text == "COMMIT"]
     assert len(commits) == 2, "\n".join(sql)
@@ -73,6 +74,8 @@ def test_the_sign_up_is_on_disk_before_anyone_is_answered_with_one_wait_for_the_
     assert not any("synchronous_commit" in text for text in sql[commits[0]:])
     for table in ("training_historicaltrainee", "training_historicalregistration", "redcross_textmessage"):
         assert any(f'INSERT INTO "{table}"' in text for text in afterwards), table
+    # The registration is new: no message can have been queued under its key, and no savepoint guards the insert.
+    assert not any(text.startswith("SAVEPOINT") for text in afterwards), "\n".join(afterwards)
     assert TextMessage.objects.get().mobile == mobile(901)
 
 
