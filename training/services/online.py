@@ -17,7 +17,6 @@ creates them DEFERRABLE INITIALLY DEFERRED): checked at the insert, each would h
 row, and two sign-ups would each wait for the other's.
 """
 
-import functools
 import logging
 
 from django.conf import settings
@@ -26,6 +25,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from redcross import rows
 from redcross.deadlocks import retried_on_deadlock
 from redcross.history import Deferred
 from redcross.masking import mask_resident_id
@@ -42,16 +42,6 @@ logger = logging.getLogger(__name__)
 # done while the lock is held. Each statement under the lock sees every sign-up committed before it was taken.
 _CONFIRMED = "SELECT count(*) FROM training_registration WHERE session_id = %s AND status = %s"
 _GIVE_SEAT = "UPDATE training_registration SET status = %s WHERE id = %s"
-
-
-@functools.cache
-def _relock_sql(for_update: bool) -> str:
-    """The session's row, all of it (what staff changed since the view read it goes into the text message and the
-    session's history), locked where the database can lock a row (not SQLite, the quick start's, which has one
-    writer at a time)."""
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in Session._meta.concrete_fields)
-    lock = " FOR UPDATE" if for_update else ""
-    return f"SELECT {columns} FROM {Session._meta.db_table} WHERE id = %s{lock}"  # noqa: S608  (the model's names)
 
 
 class _CodeTaken(Exception):
@@ -147,7 +137,8 @@ def _waiting(session: Session, trainee, *, now, code: str, note: str) -> Registr
 
 def _relocked(session: Session) -> Session:
     """The session as it is now, locked; with the course and base the view read, unless it has others now."""
-    fresh = next(iter(Session.objects.raw(_relock_sql(connection.features.has_select_for_update), [session.pk])), None)
+    # All of the row: what staff changed since the view read it goes into the text message and the session's history.
+    fresh = rows.one(Session, "id = %s", [session.pk], lock=True)
     if fresh is None:  # removed since the view read it
         raise ValidationError(_("Sign-up for this session is closed."), code="signup_closed")
     if fresh.course_id == session.course_id:

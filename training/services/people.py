@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
+from redcross import rows
 from redcross.history import Deferred
 from redcross.validators import normalize_phone, normalize_resident_id
 
@@ -37,10 +38,7 @@ def trainee_for(person: SignUp, *, later: Deferred | None = None, own_savepoint:
     given = Trainee(name=" ".join(person.name.split()), mobile=normalize_phone(person.mobile),
                     resident_id=normalize_resident_id(person.resident_id), organisation=person.organisation)
     given.full_clean(validate_unique=False, validate_constraints=False)  # the database holds (name, mobile)
-    try:
-        trainee = Trainee.objects.get(name=given.name, mobile=given.mobile)
-    except Trainee.DoesNotExist:
-        trainee = None
+    trainee = rows.one(Trainee, "name = %s AND mobile = %s", [given.name, given.mobile])  # unique together
     if trainee is None:
         try:
             with transaction.atomic(savepoint=own_savepoint):
