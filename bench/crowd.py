@@ -23,8 +23,9 @@ def person(number: int) -> dict:
     }
 
 
-def sign_up_crowd(base_url: str, session_path: str, people: int) -> dict:
-    """Each visitor opens the session's page (CSRF cookie), then all post the sign-up form at once.
+def sign_up_crowd(base_url: str, session_path: str, people: int, first: int = 0) -> dict:
+    """Each visitor opens the session's page (CSRF cookie), then all post the sign-up form at once: people `first`,
+    `first` + 1 … (new people have a trainee record written as they sign up, besides their registration).
 
     Each comes from an address of its own (X-Forwarded-For behind TRUSTED_PROXY_COUNT=1), as people do. The posts
     are sent by curl, all transfers in parallel from one C process, so the times are the server's and not those of
@@ -35,7 +36,8 @@ def sign_up_crowd(base_url: str, session_path: str, people: int) -> dict:
         visitor.request(session_path)
     with tempfile.NamedTemporaryFile("w", suffix=".curl", delete=False) as config:
         config.write("next\n".join(
-            curl_transfer(visitor, session_path + "sign-up/", person(number)) for number, visitor in enumerate(visitors)
+            curl_transfer(visitor, session_path + "sign-up/", person(first + number))
+            for number, visitor in enumerate(visitors)
         ))
     curl = shutil.which("curl")
     if curl is None:
@@ -90,7 +92,9 @@ def crowd(options) -> str:
         return session.registrations.filter(status=Registration.Status.CONFIRMED).count()
 
     before = confirmed()
-    result = sign_up_crowd(options.base_url, f"/training/sessions/{session.pk}/", options.people_crowd)
+    # People who never signed up before: a crowd of strangers for each session (the harder case).
+    result = sign_up_crowd(options.base_url, f"/training/sessions/{session.pk}/", options.people_crowd,
+                           first=session.pk * options.people_crowd)
     after, expected = confirmed(), min(session.seats, before + options.people_crowd)
     waiting = session.registrations.filter(status=Registration.Status.WAITING).count()
     verdict = "exactly the seats" if after == expected else f"WRONG: expected {expected} confirmed"

@@ -73,7 +73,11 @@ class Registration(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("cancelled by staff member"), editable=False,
     )
-    history = HistoricalRecords()
+    # The history is read by registration (its id) and date: the copies of the other indexed columns are written
+    # with every sign-up of a crowd and never looked up.
+    history = HistoricalRecords(
+        no_db_index=["session", "trainee", "code", "added_by", "beyond_seats_by", "cancelled_by"],
+    )
 
     class Meta:
         verbose_name = _("registration")
