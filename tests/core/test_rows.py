@@ -1,7 +1,9 @@
-"""A row read without the ORM's query building is the instance the ORM gives, locked when asked."""
+"""A row read without the ORM's query building is the instance the ORM gives, locked when asked; a row added
+unless it exists is added as save() adds it."""
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
+from django.db.models.signals import post_save
 from django.test.utils import CaptureQueriesContext
 
 from redcross import rows
@@ -33,3 +35,34 @@ def test_no_row_is_none_and_a_locked_read_locks_the_row():
         rows.one(Session, "id = %s", [session.pk], lock=True)
     [query] = queries.captured_queries
     assert query["sql"].endswith("FOR UPDATE")
+
+
+def test_a_new_record_is_added_as_save_adds_it_with_its_signals_and_history():
+    seen = []
+
+    def receiver(sender, instance, created, **kwargs):
+        seen.append((instance.pk, created))
+
+    post_save.connect(receiver, sender=Trainee)
+    try:
+        trainee = Trainee(name="钱多多", mobile="13800000001", organisation="实验小学")
+        assert rows.added(trainee, unique=("name", "mobile"))
+    finally:
+        post_save.disconnect(receiver, sender=Trainee)
+
+    stored = Trainee.objects.get(pk=trainee.pk)
+    assert (stored.name, stored.organisation) == ("钱多多", "实验小学")
+    assert stored.created_at == trainee.created_at is not None  # what save() sets on adding, set here too
+    assert not trainee._state.adding
+    assert seen == [(trainee.pk, True)]
+    assert list(stored.history.values_list("history_type", flat=True)) == ["+"]
+
+
+def test_someone_on_record_is_not_added_again_and_the_transaction_goes_on():
+    TraineeFactory(name="孙小美", mobile="13800000002", organisation="")
+    with transaction.atomic():
+        again = Trainee(name="孙小美", mobile="13800000002", organisation="另一所学校")
+        assert not rows.added(again, unique=("name", "mobile"))
+        assert again.pk is None
+        assert Trainee.objects.filter(name="孙小美").count() == 1  # no error spoilt the transaction
+    assert Trainee.objects.get(name="孙小美").organisation == ""

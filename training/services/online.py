@@ -32,7 +32,7 @@ from redcross.masking import mask_resident_id
 from redcross.validators import normalize_resident_id
 
 from ..models import Registration, Session
-from .people import SignUp, TraineeAdded, resident_id_differs, trainee_for
+from .people import SignUp, resident_id_differs, trainee_for
 from .signup import _sync_full, _tell_signed_up, unique_code
 
 Status = Registration.Status
@@ -93,7 +93,7 @@ def _signed_up(session: Session, person: SignUp, now) -> tuple[Registration, Def
             with transaction.atomic():
                 if alone:
                     _commit_without_waiting_for_the_disk()
-                trainee = trainee_for(person, later=later, own_savepoint=False)
+                trainee = trainee_for(person, later=later)
                 registration = _waiting(session, trainee, now=now, code=code, note=(
                     _resident_id_note(person) if resident_id_differs(trainee, person) else ""
                 ))
@@ -103,8 +103,6 @@ def _signed_up(session: Session, person: SignUp, now) -> tuple[Registration, Def
             return registration, later
         except _CodeTaken:
             code = unique_code()
-        except TraineeAdded:
-            pass  # the same person signing up elsewhere at this moment added them: found on the next try
 
 
 def _commit_without_waiting_for_the_disk() -> None:

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import translation
 
 from redcross import rows
@@ -21,40 +21,31 @@ class SignUp:
     organisation: str = ""
 
 
-class TraineeAdded(Exception):
-    """Another transaction added the trainee while this one was adding them, and this one's insert had no
-    savepoint: the caller's transaction is spoilt and starts again (it then finds the trainee)."""
-
-
-def trainee_for(person: SignUp, *, later: Deferred | None = None, own_savepoint: bool = True) -> Trainee:
+def trainee_for(person: SignUp, *, later: Deferred | None = None) -> Trainee:
     """The trainee with this name and mobile number, created or completed with what the person gave.
 
     The name and mobile number are the person: a resident ID number given here only fills an empty one and never
     replaces the one on record (callers compare the two). What the person typed is checked the same way whatever
-    is on record. Safe when one new person signs up for several sessions at once: whoever loses the race to
-    create the trainee reads the winner's row. With `later`, a new trainee's history row waits for the caller.
-    Without `own_savepoint` (two statements less for a crowd's sign-ups) the loser raises TraineeAdded instead.
+    is on record. Safe when one new person signs up for several sessions at once: the database adds them once (the
+    others wait for it, then read that row), without an error that would spoil a caller's transaction. With
+    `later`, a new trainee's history row waits for the caller.
     """
     given = Trainee(name=" ".join(person.name.split()), mobile=normalize_phone(person.mobile),
                     resident_id=normalize_resident_id(person.resident_id), organisation=person.organisation)
     given.full_clean(validate_unique=False, validate_constraints=False)  # the database holds (name, mobile)
-    trainee = rows.one(Trainee, "name = %s AND mobile = %s", [given.name, given.mobile])  # unique together
-    if trainee is None:
-        try:
-            with transaction.atomic(savepoint=own_savepoint):
-                if later is None:
-                    given.save()
-                else:
-                    later.save(given)
-        except IntegrityError as error:
-            if not own_savepoint:
-                raise TraineeAdded from error
-            trainee = Trainee.objects.filter(name=given.name, mobile=given.mobile).first()
-            if trainee is None:
-                raise
-        else:
-            return given
-    return _completed(trainee, given)
+    if later is not None:
+        given.skip_history_when_saving = True
+    try:
+        # New people (a crowd's, mostly) are added in one statement; someone on record costs a second, to read them.
+        new = rows.added(given, unique=("name", "mobile"))
+    finally:
+        if later is not None:
+            del given.skip_history_when_saving
+    if new:
+        if later is not None:
+            later.saved(given)
+        return given
+    return _completed(rows.one(Trainee, "name = %s AND mobile = %s", [given.name, given.mobile]), given)
 
 
 def _completed(trainee: Trainee, given: Trainee) -> Trainee:
