@@ -190,7 +190,8 @@ def main():
                         help="gunicorn threads per worker (1: sync workers, as the README's deployment runs them)")
     parser.add_argument("--no-seed", action="store_true", help="keep the data already in the bench's database")
     parser.add_argument("--people", type=int, default=30, help="people on the roster and certificates")
-    parser.add_argument("--people-crowd", type=int, default=50, help="simultaneous sign-ups")
+    parser.add_argument("--people-crowd", type=int, default=50, choices=range(1, 1001), metavar="1…1000",
+                        help="simultaneous sign-ups")
     parser.add_argument("--crowd-runs", type=int, default=3,
                         help="crowds one after the other, each for a new session (the first meets workers that "
                              "have served no sign-up yet when the pages are not measured)")

@@ -19,7 +19,8 @@ from .validators import validate_phone
 
 PROFILE_CACHE_KEY = "redcross:branch-profile"
 # The profile as this process last read it, for a second: every page rendered and every text message signed reads
-# it. A save in this process forgets it at once (and at the commit); other processes see it within the second.
+# it. A save in this process forgets it at once (and at the commit); other processes see it within the second, and
+# before they render a page under a new content version (redcross.pagecache.content_version forgets it).
 PROFILE_MEMO_SECONDS = 1.0
 _profile_memo: dict = {"profile": None, "until": 0.0}
 
@@ -126,13 +127,14 @@ class BranchProfile(models.Model):
     @classmethod
     def load(cls) -> "BranchProfile":
         now = time.monotonic()
-        if _profile_memo["profile"] is None or now >= _profile_memo["until"]:
+        profile, until = _profile_memo["profile"], _profile_memo["until"]  # once: another thread may forget it
+        if profile is None or now >= until:
             profile = cache.get(PROFILE_CACHE_KEY)
             if profile is None:
                 profile, _created = cls.objects.get_or_create(id=cls.SINGLETON_ID)
                 cache.set(PROFILE_CACHE_KEY, profile, 300)
             _profile_memo.update(profile=profile, until=now + PROFILE_MEMO_SECONDS)
-        return copy.copy(_profile_memo["profile"])  # a caller's change to its copy stays its own
+        return copy.copy(profile)  # a caller's change to its copy stays its own
 
     def display_name(self, language_code: str) -> str:
         if language_code != "zh-hans" and self.name_en:

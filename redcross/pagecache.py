@@ -33,6 +33,8 @@ from django.middleware.csrf import _unmask_cipher_token, get_token
 from django.utils.translation import get_language
 from simple_history.models import HistoricalChanges
 
+from .models import forget_profile
+
 VERSION_KEY = "pagecache:version"
 # The pages whose content is the same for every anonymous visitor. A session's page, a visiting time's booking
 # form and the certificate check carry an empty form (each visitor gets their own token); what a form answers (a
@@ -89,6 +91,8 @@ def content_version() -> int:
     version = cache.get_or_set(VERSION_KEY, _new_version, timeout=None)
     if version != _memo["version"]:
         _local_pages.clear()
+        # A page rendered under the new version shows the branch profile as it is now, not as remembered.
+        forget_profile()
     _memo.update(version=version, until=now + VERSION_MEMO_SECONDS)
     return version
 

@@ -7,7 +7,7 @@ to build, compile and read such a statement cost more than the database's answer
 
 import functools
 
-from django.db import connection, models
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models.signals import post_save, pre_save
 
 
@@ -60,7 +60,14 @@ def added(record: models.Model, *, unique: tuple[str, ...]) -> bool:
     """`record` (new, its primary key given by the database) inserted unless a row with the same values of the
     `unique` fields (a unique constraint's) exists: True, with its primary key, when it was. No error then spoils
     the caller's transaction, and no savepoint is needed; one being added by another transaction is waited for.
-    Sends pre_save and post_save as Model.save() does for a new record."""
+    Sends pre_save, and post_save once added, as Model.save() does for a new record (whose insert may fail too)."""
+    if not connection.features.can_return_columns_from_insert:  # SQLite before 3.35 (a quick start's, at most)
+        try:
+            with transaction.atomic():
+                record.save(force_insert=True)
+        except IntegrityError:
+            return False
+        return True
     model = type(record)
     sql, fields = _insert(model, tuple(unique))
     alias = connection.alias

@@ -46,7 +46,8 @@ def text_queue(
 
     `body` is the message without its signature; `params` are the values the provider's template takes. `first`
     says that nothing can have been queued under `key` (it names a record created in the caller's transaction): no
-    savepoint then guards the insert in the caller's transaction (two statements less for each sign-up of a crowd).
+    savepoint then guards the insert in the caller's transaction (two statements less for each sign-up of a crowd),
+    and a conflict raises IntegrityError.
     """
     message = TextMessage(
         key=_fitted(key), kind=kind, mobile=mobile, text=f"【{signature()}】{body}"[:500],
@@ -56,14 +57,17 @@ def text_queue(
     if about is not None:
         message.subject_type = ContentType.objects.get_for_model(about)
         message.subject_id = about.pk
-    try:
-        if transaction.get_connection().in_atomic_block and not first:
-            with transaction.atomic():  # a key queued before must not break the caller's transaction
+    if first:
+        message.save()  # nothing can be under its key: a conflict is an error, not a message queued before
+    else:
+        try:
+            if transaction.get_connection().in_atomic_block:
+                with transaction.atomic():  # a key queued before must not break the caller's transaction
+                    message.save()
+            else:
                 message.save()
-        else:
-            message.save()
-    except IntegrityError:
-        return None
+        except IntegrityError:
+            return None
     transaction.on_commit(lambda: dispatch(message.pk))
     return message
 

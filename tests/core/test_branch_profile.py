@@ -83,3 +83,19 @@ def test_a_change_saved_by_another_process_is_read_within_a_second(db, monkeypat
     a_second_later = time.monotonic() + PROFILE_MEMO_SECONDS
     monkeypatch.setattr(models, "time", SimpleNamespace(monotonic=lambda: a_second_later))
     assert BranchProfile.load().phone == "0513-88880000"
+
+
+def test_a_page_rendered_under_a_new_content_version_shows_the_profile_as_it_is_now(db, monkeypatch):
+    from redcross import pagecache
+
+    pagecache.content_version()
+    assert BranchProfile.load().phone != "0513-88880001"
+    # Another process saves the profile: the row, its cached copy gone, a new content version.
+    BranchProfile.objects.filter(pk=BranchProfile.SINGLETON_ID).update(phone="0513-88880001")
+    cache.delete(PROFILE_CACHE_KEY)
+    cache.incr(pagecache.VERSION_KEY)
+
+    a_second_later = time.monotonic() + pagecache.VERSION_MEMO_SECONDS
+    monkeypatch.setattr(pagecache, "time", SimpleNamespace(monotonic=lambda: a_second_later))
+    pagecache.content_version()  # this process sees the new version before its profile's second is up
+    assert BranchProfile.load().phone == "0513-88880001"

@@ -66,3 +66,32 @@ def test_someone_on_record_is_not_added_again_and_the_transaction_goes_on():
         assert again.pk is None
         assert Trainee.objects.filter(name="孙小美").count() == 1  # no error spoilt the transaction
     assert Trainee.objects.get(name="孙小美").organisation == ""
+
+
+def test_a_locked_row_stays_locked_until_the_transaction_ends(transactional_db):
+    import threading
+
+    from django.db import OperationalError, connections
+
+    session = SessionFactory()
+    answers = []
+
+    def another_transaction():
+        try:
+            with transaction.atomic(), connections["default"].cursor() as cursor:
+                cursor.execute("SELECT id FROM training_session WHERE id = %s FOR UPDATE NOWAIT", [session.pk])
+            answers.append("locked it")
+        except OperationalError:
+            answers.append("found it locked")
+        finally:
+            connections["default"].close()
+
+    with transaction.atomic():
+        rows.one(Session, "id = %s", [session.pk], lock=True)
+        thread = threading.Thread(target=another_transaction)
+        thread.start()
+        thread.join()
+    thread = threading.Thread(target=another_transaction)
+    thread.start()
+    thread.join()
+    assert answers == ["found it locked", "locked it"]

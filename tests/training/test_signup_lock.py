@@ -81,3 +81,41 @@ def test_the_sign_up_is_on_disk_before_anyone_is_answered_with_one_wait_for_the_
 
 def test_in_a_caller_s_transaction_the_sign_up_commits_with_it_as_every_commit_does():
     assert not any("synchronous_commit" in text for text in statements(SessionFactory(seats=5), 2))
+
+
+@pytest.mark.parametrize("failure", ["python", "database"])
+def test_a_message_that_cannot_be_queued_leaves_the_sign_up_and_its_history(transactional_db, monkeypatch, caplog,
+                                                                           failure):
+    """Outside any transaction, as a citizen's sign-up runs: the history rows are written on their own then (their
+    commit is the one that waits for the disk), whatever went wrong, even a statement that spoils the transaction."""
+    from redcross.models import TextMessage
+    from training.services import online
+
+    def fails(registration):
+        if failure == "database":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT * FROM no_such_table")
+        raise RuntimeError("the text could not be built")
+
+    monkeypatch.setattr(online, "_tell_signed_up", fails)
+    registration = registration_create(session=SessionFactory(seats=5),
+                                       person=SignUp(name="市民7", mobile=mobile(907)), consent=True)
+
+    registration = Registration.objects.get(pk=registration.pk)
+    assert registration.status == Registration.Status.CONFIRMED
+    assert registration.history.count() == 1 and registration.trainee.history.count() == 1
+    assert not TextMessage.objects.exists()
+    assert f"No text message could be queued for registration {registration.pk}" in caplog.text
+
+
+def test_in_a_caller_s_transaction_a_message_that_cannot_be_queued_spoils_nothing(monkeypatch):
+    from training.services import online
+
+    def fails(registration):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT * FROM no_such_table")
+
+    monkeypatch.setattr(online, "_tell_signed_up", fails)
+    registration = registration_create(session=SessionFactory(seats=5),
+                                       person=SignUp(name="市民8", mobile=mobile(908)), consent=True)
+    assert Registration.objects.get(pk=registration.pk).history.count() == 1  # the caller's transaction goes on

@@ -70,14 +70,18 @@ def registration_create(*, session: Session, person: SignUp, consent: bool, now=
 
 def _afterwards(registration: Registration, later: Deferred) -> None:
     """Once the lock is released, one transaction (one wait for the disk): the history rows, and the person's text
-    message, sent once it commits. In a caller's transaction both go with it: nobody is told of a sign-up that it
-    rolls back."""
-    with transaction.atomic(savepoint=False):
-        later.write()
-        try:
+    message, sent once it commits. In a caller's transaction both go with it (in a savepoint): nobody is told of a
+    sign-up that it rolls back. A message that cannot be queued never fails the sign-up: the history rows are
+    written on their own then, and their commit is the one that waits for the disk."""
+    rows = list(later.rows)
+    try:
+        with transaction.atomic():
+            later.write()
             _tell_signed_up(registration)
-        except Exception:  # a message that cannot be queued never fails the sign-up: staff see it missing
-            logger.exception("No text message could be queued for registration %s", registration.pk)
+    except Exception:
+        logger.exception("No text message could be queued for registration %s", registration.pk)
+        later.rows = rows  # rolled back with the message
+        later.write()
 
 
 def _signed_up(session: Session, person: SignUp, now) -> tuple[Registration, Deferred]:

@@ -36,16 +36,18 @@ def trainee_for(person: SignUp, *, later: Deferred | None = None) -> Trainee:
     if later is not None:
         given.skip_history_when_saving = True
     try:
-        # New people (a crowd's, mostly) are added in one statement; someone on record costs a second, to read them.
-        new = rows.added(given, unique=("name", "mobile"))
+        # New people (a crowd's, mostly) are added in one statement; someone on record costs a second, to read them
+        # (and a third try should staff remove them in between).
+        while not rows.added(given, unique=("name", "mobile")):
+            trainee = rows.one(Trainee, "name = %s AND mobile = %s", [given.name, given.mobile])
+            if trainee is not None:
+                return _completed(trainee, given)
     finally:
         if later is not None:
             del given.skip_history_when_saving
-    if new:
-        if later is not None:
-            later.saved(given)
-        return given
-    return _completed(rows.one(Trainee, "name = %s AND mobile = %s", [given.name, given.mobile]), given)
+    if later is not None:
+        later.saved(given)
+    return given
 
 
 def _completed(trainee: Trainee, given: Trainee) -> Trainee:
