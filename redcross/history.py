@@ -1,5 +1,6 @@
 """Writing a record's history after the fact."""
 
+import contextlib
 import copy
 import inspect
 
@@ -13,6 +14,19 @@ def _history_of(model: type[models.Model]) -> HistoryManager:
     return HistoryManager(inspect.getattr_static(model, model._meta.simple_history_manager_attribute).model)
 
 
+@contextlib.contextmanager
+def without_history(record: models.Model, skip: bool = True):
+    """Saves of `record` inside write no history row (django-simple-history's flag), when `skip`."""
+    if not skip:
+        yield
+        return
+    record.skip_history_when_saving = True
+    try:
+        yield
+    finally:
+        del record.skip_history_when_saving
+
+
 class Deferred:
     """History rows (django-simple-history) of records saved while a lock is held, written once it is released,
     so that the lock is held for as few statements as possible (sign-ups for a popular session queue on it)."""
@@ -22,11 +36,8 @@ class Deferred:
 
     def save(self, record: models.Model, **kwargs) -> None:
         update = record.pk is not None
-        record.skip_history_when_saving = True
-        try:
+        with without_history(record):
             record.save(**kwargs)
-        finally:
-            del record.skip_history_when_saving
         self.saved(record, update=update)
 
     def saved(self, record: models.Model, *, update: bool = False) -> None:

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from redcross import rows
 from redcross.deadlocks import retried_on_deadlock
-from redcross.history import Deferred
+from redcross.history import Deferred, without_history
 from redcross.masking import mask_resident_id
 from redcross.validators import normalize_resident_id
 
@@ -73,14 +73,14 @@ def _afterwards(registration: Registration, later: Deferred) -> None:
     message, sent once it commits. In a caller's transaction both go with it (in a savepoint): nobody is told of a
     sign-up that it rolls back. A message that cannot be queued never fails the sign-up: the history rows are
     written on their own then, and their commit is the one that waits for the disk."""
-    rows = list(later.rows)
+    unwritten = list(later.rows)
     try:
         with transaction.atomic():
             later.write()
             _tell_signed_up(registration)
     except Exception:
         logger.exception("No text message could be queued for registration %s", registration.pk)
-        later.rows = rows  # rolled back with the message
+        later.rows = unwritten  # rolled back with the message
         later.write()
 
 
@@ -123,17 +123,15 @@ def _waiting(session: Session, trainee, *, now, code: str, note: str) -> Registr
     registration._history_user = None  # the citizen, even on a staff member's phone logged in to the admin
     if note:
         registration._change_reason = note[:100]
-    registration.skip_history_when_saving = True
     try:
         # No savepoint of its own: a refusal leaves the sign-up's transaction, which rolls back.
-        registration.save()
+        with without_history(registration):
+            registration.save()
     except IntegrityError as error:
         diag = getattr(error.__cause__, "diag", None)
         if getattr(diag, "constraint_name", "") == "training_registration_code_key":
             raise _CodeTaken from error
         raise _already_signed_up() from error  # the database holds one live sign-up per person and session
-    finally:
-        del registration.skip_history_when_saving
     return registration
 
 

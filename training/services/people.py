@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import translation
 
 from redcross import rows
-from redcross.history import Deferred
+from redcross.history import Deferred, without_history
 from redcross.validators import normalize_phone, normalize_resident_id
 
 from ..models import PersonalDataAccess, Trainee
@@ -33,18 +33,13 @@ def trainee_for(person: SignUp, *, later: Deferred | None = None) -> Trainee:
     given = Trainee(name=" ".join(person.name.split()), mobile=normalize_phone(person.mobile),
                     resident_id=normalize_resident_id(person.resident_id), organisation=person.organisation)
     given.full_clean(validate_unique=False, validate_constraints=False)  # the database holds (name, mobile)
-    if later is not None:
-        given.skip_history_when_saving = True
-    try:
+    with without_history(given, skip=later is not None):
         # New people (a crowd's, mostly) are added in one statement; someone on record costs a second, to read them
         # (and a third try should staff remove them in between).
         while not rows.added(given, unique=("name", "mobile")):
             trainee = rows.one(Trainee, "name = %s AND mobile = %s", [given.name, given.mobile])
             if trainee is not None:
                 return _completed(trainee, given)
-    finally:
-        if later is not None:
-            del given.skip_history_when_saving
     if later is not None:
         later.saved(given)
     return given
